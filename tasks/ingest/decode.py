@@ -1,0 +1,243 @@
+"""Bytes to text, or a reason why not: BOMs, UTF-8, BOM-less UTF-16, Windows-1256 and kin.
+
+Order of the checks (each one is cheap and settles most inputs before the next):
+
+1. empty: no bytes, or only ASCII whitespace.
+2. a byte-order mark: UTF-8, UTF-32 LE/BE, UTF-16 LE/BE (the BOM is authoritative).
+3. a known binary signature (PNG, JPEG, PDF, ZIP, gzip, ...): ``binary``.
+4. NUL bytes or many C0 controls in the head: BOM-less UTF-16 if it decodes to plausible
+   text, else ``binary``.
+5. strict UTF-8 (the fast path: almost every modern page and all of SaudiNewsNet).
+6. UTF-8 with a handful of damaged sequences: kept, labelled ``utf-8-lossy``.
+7. legacy single-byte encodings: charset-normalizer decides, except that Windows-1256 wins
+   whenever charset-normalizer names a non-Arabic code page but the bytes read as Arabic
+   under cp1256 (it sometimes says mac_iceland / mac_latin2 / cp1252 for Arabic HTML).
+
+Every text that comes out has ``\\n`` line ends and no C0/C1 control characters other than
+``\\n`` and ``\\t`` (see ``sanitize_text``). Encoding labels are Python codec names
+(``codecs.lookup(label).name``): decoding the bytes after any BOM with the label gives the
+text before sanitising (``utf-8-sig`` and ``utf-16-le`` etc. say a BOM was there);
+``utf-8-lossy`` means ``data.decode("utf-8", "replace")``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from akhbar.tasks.text import ARABIC_LETTER_RE
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, and the codec it was decoded with."""
+
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why bytes did not become text: a reject code (schemas.tables.REJECT_REASONS) and detail."""
+
+    reason: str
+    detail: str
+
+
+# git's binary heuristic looks at the first 8000 bytes (xdiff-interface.c, FIRST_FEW_BYTES).
+SNIFF_BYTES = 8000
+# Share of C0 control bytes (other than \t \n \v \f \r) in the head above which bytes are
+# binary. Uniform random bytes have 28/256 = 10.9% such bytes; the 31,030 SaudiNewsNet
+# articles and the five sample pages have none. 5% sits between the two with room each side.
+MAX_CONTROL_SHARE = 0.05
+# BOM-less UTF-16: share of decoded characters that are plausible text (see _PLAUSIBLE_RE).
+# Real UTF-16 text scores ~1.0; random bytes decoded as UTF-16 score ~0.04 (about 2,900 of the
+# 63,488 non-surrogate BMP code points are in the plausible ranges).
+MIN_UTF16_PLAUSIBLE = 0.95
+# UTF-8 with damage: invalid sequences per non-ASCII byte. Windows-1256 Arabic read as UTF-8
+# has >= 0.94 (measured on 200 SaudiNewsNet articles encoded to cp1256); a UTF-8 page with a
+# few stray bytes has ~0. Anything at or below 5% is treated as damaged UTF-8.
+MAX_UTF8_DAMAGE = 0.05
+# cp1256 override: share of non-ASCII characters that are Arabic letters when the bytes are
+# read as cp1256. SaudiNewsNet articles encoded to cp1256 score >= 0.9 (letters dominate;
+# the rest is Arabic punctuation and digits); Latin-1 European text scores near 0.
+MIN_CP1256_ARABIC = 0.6
+# Code pages charset-normalizer may name that are trusted for Arabic bytes as given.
+_ARABIC_CODEPAGES = frozenset({"cp1256", "iso8859-6"})
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Signatures from the WHATWG MIME Sniffing standard (sections 6.1-6.3) and file(1)'s magic.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (also docx/xlsx/epub)"),
+    (b"PK\x05\x06", "ZIP archive (empty)"),
+    (b"\x1f\x8b", "gzip stream"),
+    (b"BZh", "bzip2 stream"),
+    (b"\xfd7zXZ\x00", "xz stream"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd stream"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 document (doc/xls)"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+    (b"OggS\x00", "Ogg media"),
+    (b"\x1aE\xdf\xa3", "Matroska/WebM media"),
+    (b"ID3", "MP3 audio"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"PAR1", "Parquet file"),
+)
+_RIFF_KINDS = (b"WEBP", b"WAVE", b"AVI ")
+
+_WHITESPACE_CONTROLS = b"\t\n\x0b\x0c\r"
+# Bytes that are NOT suspicious; deleting them with bytes.translate leaves the controls.
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 and b != 0x7F or b in _WHITESPACE_CONTROLS)
+_ASCII = bytes(range(128))
+
+# Control characters removed from decoded text; line-like ones become "\n" instead.
+_LINE_LIKE = {0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
+_CONTROL_TABLE = {
+    **{c: None for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)},
+    **_LINE_LIKE,
+}
+# Plausible characters for BOM-less UTF-16: tab/newlines, everything from space up to the
+# end of Arabic Supplement/Thaana/NKo (U+07FF; no controls), general punctuation, and Arabic
+# presentation forms. CJK UTF-16 without a BOM is therefore called binary: not our domain.
+_IMPLAUSIBLE_RE = re.compile(
+    "[^\t\n\r\u0020-\u007e\u00a0-\u07ff\u2000-\u206f\u20a0-\u20cf\ufb50-\ufdff\ufe70-\ufeff]"
+)
+
+
+def decode_bytes(data: bytes) -> Decoded | Rejection:
+    """Decode ``data`` to sanitised text with its codec, or say why it is not text.
+
+    Returns:
+        ``Decoded(text, encoding)`` with ``\\n`` line ends and no controls but ``\\n``/``\\t``,
+        or ``Rejection(reason, detail)`` with reason ``empty``, ``binary`` or ``undecodable``.
+    """
+    if not data.strip():
+        return Rejection("empty", f"{len(data)} bytes, no content" if data else "0 bytes")
+    with_bom = _decode_with_bom(data)
+    if with_bom is not None:
+        return _finish(with_bom)
+    magic = binary_signature(data)
+    if magic:
+        return Rejection("binary", f"starts with the signature of a {magic}")
+    head = data[:SNIFF_BYTES]
+    control_share = len(head.translate(None, _NOT_CONTROL)) / len(head)
+    if b"\x00" in head or control_share > MAX_CONTROL_SHARE:
+        utf16 = _decode_bomless_utf16(data)
+        if utf16 is not None:
+            return _finish(utf16)
+        return Rejection(
+            "binary",
+            f"NUL bytes or control characters in the first {len(head)} bytes "
+            f"(control share {control_share:.1%}, limit {MAX_CONTROL_SHARE:.0%})",
+        )
+    try:
+        return _finish(Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _finish(_decode_damaged_utf8(data) or _decode_legacy(data))
+
+
+def sanitize_text(text: str) -> str:
+    """Return ``text`` with CRLF/CR/NEL/LS/PS/VT/FF as ``\\n`` and other C0/C1 controls removed."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_CONTROL_TABLE)
+
+
+def binary_signature(data: bytes) -> str | None:
+    """Name the binary format whose magic number ``data`` starts with, or None."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    if data[:4] == b"RIFF" and data[8:12] in _RIFF_KINDS:
+        return f"RIFF {data[8:12].decode().strip()} file"
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime media"
+    return None
+
+
+def _finish(decoded: Decoded | Rejection) -> Decoded | Rejection:
+    """Sanitise decoded text; text that is only whitespace afterwards is ``empty``."""
+    if isinstance(decoded, Rejection):
+        return decoded
+    text = sanitize_text(decoded.text)
+    if not text.strip():
+        return Rejection("empty", f"only whitespace or control characters once decoded as {decoded.encoding}")
+    return Decoded(text, decoded.encoding)
+
+
+def _decode_with_bom(data: bytes) -> Decoded | Rejection | None:
+    """Decode by the byte-order mark ``data`` starts with; None when there is none."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            label = codec.removesuffix("-sig")
+            try:
+                return Decoded(body.decode(label), codec)
+            except UnicodeDecodeError as err:
+                return Rejection("undecodable", f"{codec} byte-order mark but invalid {label}: {err.reason} at byte {err.start + len(bom)}")
+    return None
+
+
+def _decode_bomless_utf16(data: bytes) -> Decoded | None:
+    """Read ``data`` as UTF-16 LE or BE without a BOM when that gives plausible text."""
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:SNIFF_BYTES]
+        if 1 - len(_IMPLAUSIBLE_RE.findall(sample)) / len(sample) >= MIN_UTF16_PLAUSIBLE:
+            return Decoded(text, codec)
+    return None
+
+
+def _decode_damaged_utf8(data: bytes) -> Decoded | None:
+    """Read ``data`` as UTF-8 with U+FFFD for bad sequences, if it is UTF-8 with few of them."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(data.translate(None, _ASCII))
+    if bad <= MAX_UTF8_DAMAGE * non_ascii:
+        return Decoded(text, "utf-8-lossy")
+    return None
+
+
+def _decode_legacy(data: bytes) -> Decoded | Rejection:
+    """Decode non-UTF-8 bytes: charset-normalizer, overridden by cp1256 for Arabic bytes."""
+    from charset_normalizer import from_bytes  # lazy: ~50 ms import, rarely needed
+
+    match = from_bytes(data).best()
+    label = codecs.lookup(match.encoding).name if match is not None else None
+    if label not in _ARABIC_CODEPAGES:
+        as_cp1256 = data.decode("cp1256")  # cp1256 maps all 256 byte values
+        if cp1256_arabic_share(as_cp1256) >= MIN_CP1256_ARABIC:
+            return Decoded(as_cp1256, "cp1256")
+    if match is None:
+        return Rejection("undecodable", "not UTF-8, and no single-byte or multi-byte code page fits the bytes")
+    return Decoded(str(match), label)
+
+
+def cp1256_arabic_share(text: str) -> float:
+    """Share of non-ASCII characters in ``text`` that are Arabic letters (0.0 if none)."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if not non_ascii:
+        return 0.0
+    return len(ARABIC_LETTER_RE.findall(text)) / non_ascii
