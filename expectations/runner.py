@@ -124,7 +124,7 @@ def _failure(r, prepared: pl.DataFrame, suite: Suite) -> Failure:
     column = cfg.kwargs.get("column")
     if column and column.startswith("check_") and column in prepared.columns:
         keys = [k for k in (*suite.table.key, "article_id") if k in prepared.columns]
-        bad = prepared.filter(~pl.col(column).fill_null(False)).select(dict.fromkeys(keys))
+        bad = prepared.filter(~pl.col(column).fill_null(False)).select(list(dict.fromkeys(keys)))
         sample = bad.head(_SAMPLE_ROWS).to_dicts()
     if not sample and "observed_value" in res:
         sample = [res["observed_value"]]
@@ -140,6 +140,8 @@ def _failure(r, prepared: pl.DataFrame, suite: Suite) -> Failure:
 def _jsonable(v):
     if isinstance(v, (str, int, float, bool)) or v is None:
         return v
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
     return str(v)
 
 

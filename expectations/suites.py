@@ -34,6 +34,7 @@ class CheckContext:
     run_started: datetime
     bodies: pl.DataFrame | None = None  # article_id, body of every article the rows may point to
     published_ids: pl.Series | None = None  # ids already published by earlier runs
+    published_groups: pl.DataFrame | None = None  # dup_group_id, is_canonical of published articles
 
 
 Check = Callable[[pl.DataFrame, CheckContext], pl.Series]
@@ -70,8 +71,13 @@ def _article_exists(df: pl.DataFrame, ctx: CheckContext) -> pl.Series:
 
 
 def _one_canonical_per_group(df: pl.DataFrame, ctx: CheckContext) -> pl.Series:
-    n = df.select(pl.col("is_canonical").cast(pl.Int32).sum().over("dup_group_id")).to_series()
-    return n == 1
+    """Exactly one canonical per group, counting the published members of the same groups."""
+    groups = df.select("dup_group_id", "is_canonical")
+    if ctx.published_groups is not None and not ctx.published_groups.is_empty():
+        old = ctx.published_groups.filter(pl.col("dup_group_id").is_in(groups["dup_group_id"].implode()))
+        groups = pl.concat([groups, old.select(groups.columns)])
+    counts = groups.group_by("dup_group_id").agg(n=pl.col("is_canonical").cast(pl.Int32).sum())
+    return df.select("dup_group_id").join(counts, on="dup_group_id", how="left", maintain_order="left")["n"] == 1
 
 
 def _canonical_is_none_kind(df: pl.DataFrame, ctx: CheckContext) -> pl.Series:
@@ -130,6 +136,8 @@ _ARTICLE_CHECKS = {
     "date_plausible": ("published_at between 1900 and the run start", _date_plausible),
     "id_new": ("article_id not already published by an earlier run", _new_ids("article_id")),
 }
+# The dedup stage's output is the final articles table (every column filled): one suite serves
+# both, run on the new rows at dedup time and on the whole table by `akhbar validate`.
 DEDUPLICATED = Suite("deduplicated", T.ARTICLES, _ARTICLE_CHECKS)
 ARTICLES = Suite("articles", T.ARTICLES, _ARTICLE_CHECKS)
 REJECTS = Suite("rejects", T.REJECTS)

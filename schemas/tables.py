@@ -117,8 +117,8 @@ ARTICLES = Table(
 
 REJECTS = Table(
     name="rejects",
-    grain="one row per input file or JSON Lines line that did not become an article",
-    key=("source_uri",),
+    grain="one row per input file or JSON Lines line (per content version) that did not become an article",
+    key=("source_uri", "raw_sha256"),
     run_metadata=("run_id",),
     columns=(
         _c("source_uri", STR, False, "input path; `<path>#L<n>` for line n of a JSON Lines file"),

@@ -121,7 +121,7 @@ def _catalog_dir(layout: Layout) -> str | None:
     except duckdb.Error:
         return None
     try:
-        return con.sql("SELECT data_dir FROM akhbar_catalog").fetchone()[0]
+        return con.sql("SELECT data_dir FROM akhbar_catalog").fetchall()[0][0]
     except duckdb.Error:
         return None
     finally:

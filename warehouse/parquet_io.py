@@ -8,6 +8,7 @@ name gave readers "too small to be a Parquet file" errors).
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 import os
 from pathlib import Path
 
@@ -78,3 +79,31 @@ def _fsync_dir(path: Path) -> None:
         _fsync(path)
     except OSError:  # some filesystems refuse fsync on directories
         pass
+
+
+
+
+
+@dataclass(frozen=True)
+class PartRef:
+    """What stages hand each other: a Parquet part's path, row count and content fingerprint."""
+
+    path: str
+    rows: int
+    fingerprint: str
+
+    @classmethod
+    def of(cls, path: Path) -> "PartRef":
+        rows = pq.ParquetFile(path).metadata.num_rows
+        return cls(str(path), rows, fingerprint(path))
+
+    def read(self, columns: list[str] | None = None) -> pl.DataFrame:
+        return pl.read_parquet(self.path, columns=columns)
+
+
+def read_refs(refs: list["PartRef"], table: Table | None = None, columns: list[str] | None = None) -> pl.DataFrame:
+    """Concatenate the parts behind ``refs`` (an empty frame of ``table`` when there are none)."""
+    if not refs:
+        empty = read_parts([], table)
+        return empty.select(columns) if columns else empty
+    return pl.concat([r.read(columns) for r in refs], how="vertical_relaxed")

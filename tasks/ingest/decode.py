@@ -55,6 +55,9 @@ MAX_CONTROL_SHARE = 0.05
 # Real UTF-16 text scores ~1.0; random bytes decoded as UTF-16 score ~0.04 (about 2,900 of the
 # 63,488 non-surrogate BMP code points are in the plausible ranges).
 MIN_UTF16_PLAUSIBLE = 0.95
+# BOM-less UTF-16: share of code units whose high byte is 0x00 or 0x06. Arabic prose has
+# ~0.99 (the rest: punctuation like U+201C and presentation forms); random bytes ~0.008.
+MIN_UTF16_HIGH_BYTES = 0.8
 # UTF-8 with damage: invalid sequences per non-ASCII byte. Windows-1256 Arabic read as UTF-8
 # has >= 0.94 (measured on 200 SaudiNewsNet articles encoded to cp1256); a UTF-8 page with a
 # few stray bytes has ~0. Anything at or below 5% is treated as damaged UTF-8.
@@ -106,12 +109,17 @@ _WHITESPACE_CONTROLS = b"\t\n\x0b\x0c\r"
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 and b != 0x7F or b in _WHITESPACE_CONTROLS)
 _ASCII = bytes(range(128))
 
-# Control characters removed from decoded text; line-like ones become "\n" instead.
-_LINE_LIKE = {0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
-_CONTROL_TABLE = {
-    **{c: None for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)},
-    **_LINE_LIKE,
-}
+# Control characters removed from decoded text (C0 but \t \n, DEL, C1); the line-like ones
+# (VT, FF, NEL, LINE/PARAGRAPH SEPARATOR) become "\n" instead. A regex scan is ~40x faster
+# than str.translate on Arabic text (measured: 0.75 s vs 0.02 s for one SaudiNewsNet day).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_LIKE = frozenset("\x0b\x0c\x85\u2028\u2029")
+
+
+def _replace_control(match: re.Match[str]) -> str:
+    return "\n" if match.group() in _LINE_LIKE else ""
+
+
 # Plausible characters for BOM-less UTF-16: tab/newlines, everything from space up to the
 # end of Arabic Supplement/Thaana/NKo (U+07FF; no controls), general punctuation, and Arabic
 # presentation forms. CJK UTF-16 without a BOM is therefore called binary: not our domain.
@@ -157,7 +165,9 @@ def sanitize_text(text: str) -> str:
     """Return ``text`` with CRLF/CR/NEL/LS/PS/VT/FF as ``\\n`` and other C0/C1 controls removed."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_CONTROL_TABLE)
+    if _CONTROL_RE.search(text) is None:  # the usual case: one C-level scan, no copy
+        return text
+    return _CONTROL_RE.sub(_replace_control, text)
 
 
 def binary_signature(data: bytes) -> str | None:
@@ -178,7 +188,9 @@ def _finish(decoded: Decoded | Rejection) -> Decoded | Rejection:
         return decoded
     text = sanitize_text(decoded.text)
     if not text.strip():
-        return Rejection("empty", f"only whitespace or control characters once decoded as {decoded.encoding}")
+        return Rejection(
+            "empty", f"only whitespace or control characters once decoded as {decoded.encoding}"
+        )
     return Decoded(text, decoded.encoding)
 
 
@@ -186,20 +198,30 @@ def _decode_with_bom(data: bytes) -> Decoded | Rejection | None:
     """Decode by the byte-order mark ``data`` starts with; None when there is none."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             label = codec.removesuffix("-sig")
             try:
                 return Decoded(body.decode(label), codec)
             except UnicodeDecodeError as err:
-                return Rejection("undecodable", f"{codec} byte-order mark but invalid {label}: {err.reason} at byte {err.start + len(bom)}")
+                return Rejection(
+                    "undecodable",
+                    f"{codec} byte-order mark but invalid {label}: {err.reason} at byte {err.start + len(bom)}",
+                )
     return None
 
 
 def _decode_bomless_utf16(data: bytes) -> Decoded | None:
-    """Read ``data`` as UTF-16 LE or BE without a BOM when that gives plausible text."""
+    """Read ``data`` as UTF-16 LE or BE without a BOM when that gives plausible text.
+
+    Two tests must pass: the high byte of most code units is 0x00 or 0x06 (Latin-1 and
+    Arabic blocks: spaces, digits and letters of an Arabic page), and the decoded characters
+    are plausible text. Random bytes fail the first with probability ~1 - (2/256)^n.
+    """
     if len(data) % 2:
         return None
-    for codec in ("utf-16-le", "utf-16-be"):
+    for codec, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if len(high.translate(None, b"\x00\x06")) > (1 - MIN_UTF16_HIGH_BYTES) * len(high):
+            continue
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
@@ -231,7 +253,9 @@ def _decode_legacy(data: bytes) -> Decoded | Rejection:
         if cp1256_arabic_share(as_cp1256) >= MIN_CP1256_ARABIC:
             return Decoded(as_cp1256, "cp1256")
     if match is None:
-        return Rejection("undecodable", "not UTF-8, and no single-byte or multi-byte code page fits the bytes")
+        return Rejection(
+            "undecodable", "not UTF-8, and no single-byte or multi-byte code page fits the bytes"
+        )
     return Decoded(str(match), label)
 
 

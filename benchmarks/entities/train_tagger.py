@@ -1,0 +1,96 @@
+"""Train the entity CRF on ANERcorp and write the model and vocabulary the annotator ships.
+
+Usage:
+    python benchmarks/entities/train_tagger.py                 # full train.conll -> package data
+    python benchmarks/entities/train_tagger.py --dev OUT_DIR   # first 9/10 only (dev benchmark)
+
+Deterministic: sentences are read in file order, L-BFGS has no random component, and the
+parameters below are fixed, so the same input gives the same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ANERCORP = Path("/work/shared/benchmarks/anercorp/train.conll")
+PACKAGE_DATA = Path(__file__).resolve().parents[2] / "tasks" / "annotate" / "entities" / "data"
+SEED = 13  # crfsuite's L-BFGS is deterministic; kept for the record and for any shuffling.
+# L1/L2 and iteration count from a small sweep on the dev split (see RESULTS.md).
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+def read_conll(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, tag) pairs; a line without a tag gets 'O'."""
+    sents, cur = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                sents.append(cur)
+            cur = []
+            continue
+        tok, _, tag = line.partition("\t")
+        cur.append((tok.strip(), tag.strip() or "O"))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def split_dev(sents: list) -> tuple[list, list]:
+    """First nine tenths (train) and last tenth (dev) of the sentences, in file order."""
+    cut = len(sents) * 9 // 10
+    return sents[:cut], sents[cut:]
+
+
+def write_vocab(sents: list, path: Path) -> None:
+    """Write match_key<TAB>count<TAB>count-inside-an-entity for words seen at least twice."""
+    from akhbar.tasks.text import match_key
+
+    counts, ents = Counter(), Counter()
+    for sent in sents:
+        for tok, tag in sent:
+            key = match_key(tok)
+            counts[key] += 1
+            ents[key] += tag != "O"
+    lines = [f"{w}\t{n}\t{ents[w]}" for w, n in sorted(counts.items()) if n >= 2 and w.strip()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def train(sents: list, model_path: Path) -> None:
+    """Fit the CRF on ``sents`` and save it to ``model_path``."""
+    import pycrfsuite
+
+    from akhbar.tasks.annotate.entities.features import sentence_features
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sent in sents:
+        trainer.append(sentence_features([t for t, _ in sent]), [y for _, y in sent])
+    trainer.set_params(PARAMS)
+    trainer.train(str(model_path))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--dev", type=Path, help="train on the first 9/10 and write model+vocab here")
+    args = ap.parse_args()
+    sents = read_conll(ANERCORP)
+    out = args.dev or PACKAGE_DATA
+    out.mkdir(parents=True, exist_ok=True)
+    if args.dev:
+        sents, _ = split_dev(sents)
+    write_vocab(sents, out / "vocab.tsv")
+    # Features read the vocabulary: point them at the one just written before importing.
+    os.environ["AKHBAR_ENTITIES_VOCAB"] = str(out / "vocab.tsv")
+    t0 = time.time()
+    train(sents, out / "crf.model")
+    size = (out / "crf.model").stat().st_size / 1e6
+    print(f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {out}/crf.model ({size:.1f} MB)",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

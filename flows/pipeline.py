@@ -1,0 +1,237 @@
+"""The akhbar flow: ingest → clean → dedup → annotate → validate → publish.
+
+Each stage's output is validated by its expectation suite before the next stage reads it;
+a failed suite stops the run before publish and leaves the published dataset as it was.
+The flow body only wires tasks and reports progress; the work happens in ``flows/stages.py``
+(thin wrappers) and ``tasks/`` (pure transforms).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polars as pl
+from prefect import flow
+
+from akhbar.flows import progress
+from akhbar.flows.config import RunConfig
+from akhbar.flows.stages import (
+    annotate_task, clean_task, dedup_task, ingest_task, rejects_task, stories_task, validate_task,
+)
+from akhbar.warehouse import catalog, ledger, publish
+from akhbar.warehouse.layout import Layout
+from akhbar.warehouse.lock import exclusive
+from akhbar.warehouse.parquet_io import PartRef, write_frame
+
+
+class ValidationFailed(RuntimeError):
+    """A stage's expectation suite failed; the run stopped before publish."""
+
+    def __init__(self, results: list[dict]):
+        self.results = results
+        names = ", ".join(r["suite"] for r in results if not r["success"])
+        super().__init__(f"validation failed: {names}")
+
+
+def pipeline_version() -> str:
+    """akhbar's version plus every annotator's versioned name."""
+    from akhbar import __version__
+    from akhbar.tasks.annotate.entities import ANNOTATOR as ENT
+    from akhbar.tasks.annotate.events import ANNOTATOR as EVT
+    from akhbar.tasks.annotate.quotes import ANNOTATOR as QUO
+
+    return f"akhbar-{__version__}+{ENT}+{QUO}+{EVT}"
+
+
+def new_run_id(started: datetime) -> str:
+    return f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+
+
+@flow(name="akhbar-run", log_prints=False, validate_parameters=False)
+def akhbar_run(config: RunConfig) -> dict:
+    """One pipeline run over ``config.inputs`` into ``config.data_dir``; returns the run summary."""
+    layout = Layout(Path(config.data_dir)).ensure()
+    with exclusive(layout.lock_path):
+        return _run_locked(config, layout)
+
+
+def _run_locked(config: RunConfig, layout: Layout) -> dict:
+    started = datetime.now(timezone.utc).replace(microsecond=0)
+    run_id = new_run_id(started)
+    run = {"run_id": run_id, "started_at": started.isoformat(), "pipeline_version": pipeline_version()}
+    summary = {**run, "data_dir": str(layout.root), "status": "running", "stages": {}, "validation": []}
+    for stale in layout.staging.iterdir():  # leftovers of killed runs; we hold the lock
+        shutil.rmtree(stale, ignore_errors=True)
+    run_dir = layout.run_dir(run_id)
+    run_dir.mkdir(parents=True)
+    try:
+        _stages(config, layout, run, run_dir, summary)
+    except ValidationFailed as exc:
+        summary["status"] = "failed_validation"
+        summary["error"] = str(exc)
+        raise
+    finally:
+        summary["finished_at"] = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        if summary["status"] == "running":
+            summary["status"] = "failed"
+        _write_summary(layout, summary)
+        shutil.rmtree(run_dir, ignore_errors=True)
+    return summary
+
+
+def _stages(config: RunConfig, layout: Layout, run: dict, run_dir: Path, summary: dict) -> None:
+    from akhbar.tasks.ingest.discover import discover_inputs
+
+    timer = _StageTimer(summary)
+    with timer("ingest"):
+        files = [str(p) for p in discover_inputs(config.inputs)]
+        ledger_path = write_frame(ledger.seen_inputs(layout), run_dir / "ledger.parquet")
+        batches = [files[i:i + config.files_per_batch] for i in range(0, len(files), config.files_per_batch)]
+        progress.start("ingest", len(batches))
+        futures = [ingest_task.submit(b, str(run_dir), n, str(ledger_path), config.batch_size, config.limits)
+                   for n, b in enumerate(batches)]
+        raw_refs, ingest_rejects = [], []
+        for fut in futures:
+            refs, rej = fut.result()
+            raw_refs += refs
+            ingest_rejects.append(rej)
+            progress.advance("ingest")
+        summary["inputs_seen"] = len(files)
+        summary["stages"]["ingest"] = {"files": len(files), "rows": _rows(raw_refs), "rejects": _rows(ingest_rejects)}
+    _gate(summary, validate_task("ingested", raw_refs, [], [], None, run["started_at"]))
+
+    with timer("clean"):
+        progress.start("clean", len(raw_refs))
+        cleaned, clean_rejects = [], []
+        for fut in [clean_task.submit(r, str(run_dir)) for r in raw_refs]:
+            c, r = fut.result()
+            cleaned.append(c)
+            clean_rejects.append(r)
+            progress.advance("clean")
+        rejects_ref = rejects_task(ingest_rejects + clean_rejects, str(run_dir), run["run_id"])
+        summary["stages"]["clean"] = {"articles": _rows(cleaned), "rejects": _rows(clean_rejects)}
+        summary["rejects_by_reason"] = _rejects_by_reason(rejects_ref)
+    published_articles = [str(p) for p in publish.published_files(layout, "articles")]
+    _gate(summary, validate_task("cleaned", cleaned, [], published_articles, "article_id", run["started_at"]))
+    _gate(summary, validate_task("rejects", [rejects_ref], [], [], None, run["started_at"]))
+
+    if not _rows(cleaned) and not rejects_ref.rows:
+        summary["status"] = "nothing_new"
+        return
+
+    with timer("dedup"):
+        progress.start("dedup", 1)
+        index = [str(p) for p in publish.published_files(layout, "dedup_index")]
+        index_path = _concat_index(index, run_dir)
+        articles, index_ref = dedup_task(cleaned, index_path, str(run_dir), config.dedup, run)
+        progress.advance("dedup")
+        summary["stages"]["dedup"] = _dup_counts(articles)
+    _gate(summary, validate_task("deduplicated", articles, [], published_articles, "article_id", run["started_at"]))
+
+    with timer("annotate"):
+        progress.start("annotate", len(articles))
+        parts = []
+        for fut in [annotate_task.submit(a, str(run_dir), run["run_id"]) for a in articles]:
+            parts.append(fut.result())
+            progress.advance("annotate")
+        published_events = [str(p) for p in publish.published_files(layout, "events")]
+        events = stories_task([p["events"] for p in parts], published_events, str(run_dir), run["run_id"])
+        annotations = {"entities": [p["entities"] for p in parts], "quotes": [p["quotes"] for p in parts], "events": events}
+        summary["stages"]["annotate"] = {k: _rows(v) for k, v in annotations.items()}
+    with timer("validate"):
+        for name, key in (("entities", "mention_id"), ("quotes", "quote_id"), ("events", "event_id")):
+            published_ids = [str(p) for p in publish.published_files(layout, name)]
+            _gate(summary, validate_task(name, annotations[name], articles, published_ids, key, run["started_at"]))
+        _raise_if_failed(summary)
+
+    with timer("publish"):
+        _publish(layout, run, run_dir, articles, rejects_ref, index_ref, annotations, config, summary)
+
+
+def _publish(layout, run, run_dir, articles, rejects_ref, index_ref, annotations, config, summary) -> None:
+    from akhbar.flows.stages import entity_dim_task
+
+    dim_ref = entity_dim_task([str(p) for p in publish.published_files(layout, "entities")],
+                              annotations["entities"], str(run_dir), run["run_id"])
+    _gate(summary, validate_task("entity_dim", [dim_ref], [], [], None, run["started_at"]))
+    _raise_if_failed(summary)
+    appended = {
+        "articles": [Path(r.path) for r in articles],
+        "rejects": [Path(rejects_ref.path)],
+        "dedup_index": [Path(index_ref.path)],
+        **{name: [Path(r.path) for r in refs] for name, refs in annotations.items()},
+    }
+    plan = publish.PublishPlan(run["run_id"], appended, {"entity_dim": [Path(dim_ref.path)]}, run["started_at"])
+    version = publish.publish(layout, plan, keep=config.keep_versions)
+    catalog.rebuild_catalog(layout)
+    summary["published_version"] = version
+    summary["status"] = "published"
+
+
+def _concat_index(files: list[str], run_dir: Path) -> str | None:
+    if not files:
+        return None
+    return str(write_frame(pl.read_parquet(files), run_dir / "dedup_index_published.parquet"))
+
+
+def _gate(summary: dict, result: dict) -> None:
+    summary["validation"].append(result)
+    if not result["success"]:
+        raise ValidationFailed(summary["validation"])
+
+
+def _raise_if_failed(summary: dict) -> None:
+    if any(not r["success"] for r in summary["validation"]):
+        raise ValidationFailed(summary["validation"])
+
+
+def _rejects_by_reason(ref: PartRef) -> dict[str, int]:
+    df = ref.read(["reason"])
+    return {r: int(n) for r, n in df.group_by("reason").len().sort("reason").iter_rows()}
+
+
+def _rows(refs: list[PartRef]) -> int:
+    return sum(r.rows for r in refs)
+
+
+def _dup_counts(refs: list[PartRef]) -> dict:
+    if not refs:
+        return {"articles": 0, "exact": 0, "near": 0, "canonical": 0}
+    df = pl.scan_parquet([r.path for r in refs]).select("dup_kind", "is_canonical").collect()
+    return {
+        "articles": df.height,
+        "exact": int((df["dup_kind"] == "exact").sum()),
+        "near": int((df["dup_kind"] == "near").sum()),
+        "canonical": int(df["is_canonical"].sum()),
+    }
+
+
+def _write_summary(layout: Layout, summary: dict) -> None:
+    layout.runs.mkdir(parents=True, exist_ok=True)
+    path = layout.runs / f"{summary['run_id']}.json"
+    path.write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+
+
+class _StageTimer:
+    """Records wall time per stage into the summary and closes the stage's progress bar."""
+
+    def __init__(self, summary: dict):
+        self.summary = summary
+        summary.setdefault("seconds", {})
+
+    @contextmanager
+    def __call__(self, stage: str):
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.summary["seconds"][stage] = round(time.perf_counter() - t, 3)
+            progress.finish(stage)
+
+

@@ -1,0 +1,186 @@
+"""Thin Prefect tasks: read a part reference, call a pure transform from ``tasks/``, write, return a reference.
+
+Tasks hand each other ``PartRef`` (path, rows, fingerprint), never DataFrames: Prefect users
+report cache misses and memory growth when frames travel between tasks (PrefectHQ/prefect#10952,
+#17547). Results are not persisted and not cached: the ledger, not Prefect's cache, decides
+what a run has already done.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from akhbar.schemas import tables as T
+from akhbar.warehouse.parquet_io import PartRef, read_refs, write_frame, write_table
+
+_TASK = dict(cache_policy=NO_CACHE, persist_result=False, retries=0)
+
+
+def _part(directory: Path, batch_no: int, sub: int = 0) -> Path:
+    return directory / f"part-{batch_no:05d}-{sub:03d}.parquet"
+
+
+def final_part(run_dir: str, table: str, run_id: str, name: str) -> Path:
+    """Where a run writes a part that will be published (the name carries the run id)."""
+    return Path(run_dir) / "final" / table / f"{run_id}-{name}"
+
+
+def article_ids(frame: pl.DataFrame) -> pl.Series:
+    """Deterministic article id: a hash of where the input came from and of its bytes.
+
+    Two identical files at two paths are two articles (flagged as exact duplicates); the same
+    file seen again is the same article and is skipped by the ledger.
+    """
+    key = pl.concat_str([pl.col("source_uri"), pl.col("raw_sha256")], separator="\x00")
+    return frame.select(key.chash.sha2_256().str.slice(0, 20).alias("article_id")).to_series()
+
+
+@task(name="ingest", **_TASK)
+def ingest_task(paths: list[str], run_dir: str, batch_no: int, ledger_path: str, rows_per_part: int,
+                limits) -> tuple[list[PartRef], PartRef]:
+    """Read a batch of input files; write RAW parts of at most ``rows_per_part`` rows and a rejects part."""
+    from akhbar.tasks.ingest.readers import read_batch
+    from akhbar.warehouse.ledger import unseen
+
+    raw, rejects = read_batch([Path(p) for p in paths], limits)
+    seen = pl.read_parquet(ledger_path)
+    raw_df = unseen(pl.from_arrow(raw), seen)
+    rejects_df = unseen(pl.from_arrow(rejects), seen)
+    out = Path(run_dir)
+    refs = []
+    for sub, start in enumerate(range(0, raw_df.height, rows_per_part)):
+        chunk = raw_df.slice(start, rows_per_part)
+        refs.append(PartRef.of(write_table(T.RAW, chunk, _part(out / "raw", batch_no, sub))))
+    rej = PartRef.of(write_frame(rejects_df, _part(out / "rejects_ingest", batch_no)))
+    return refs, rej
+
+
+@task(name="clean", **_TASK)
+def clean_task(raw_ref: PartRef, run_dir: str) -> tuple[PartRef, PartRef]:
+    """Clean one RAW part: cleaned articles (with article_id) and the clean stage's rejects."""
+    from akhbar.tasks.clean import clean_batch
+
+    name = Path(raw_ref.path).name
+    cleaned, rejects = clean_batch(raw_ref.read())
+    cleaned = cleaned.with_columns(article_id=article_ids(cleaned)).select(
+        "article_id", *[c for c in cleaned.columns if c != "article_id"]
+    )
+    out = Path(run_dir)
+    return (
+        PartRef.of(write_frame(cleaned.sort("article_id"), out / "cleaned" / name)),
+        PartRef.of(write_frame(rejects, out / "rejects_clean" / name)),
+    )
+
+
+@task(name="dedup", **_TASK)
+def dedup_task(cleaned: list[PartRef], index_path: str | None, run_dir: str, config,
+               run: dict) -> tuple[list[PartRef], PartRef]:
+    """Deduplicate the run's parts in order against the published index and earlier parts.
+
+    Sequential on purpose: each part is deduplicated against everything before it, so the
+    result does not depend on how many workers ran the clean stage.
+    """
+    from akhbar.tasks.dedup.groups import dedup_batch
+
+    index = pl.read_parquet(index_path) if index_path else None
+    new_index: list[pl.DataFrame] = []
+    refs = []
+    for ref in cleaned:
+        part = ref.read()
+        assign, rows = dedup_batch(part.select("article_id", "body", "published_at"), index, config)
+        new_index.append(rows)
+        index = rows if index is None else pl.concat([index, rows], how="vertical_relaxed")
+        articles = part.join(assign, on="article_id", how="left").with_columns(
+            ingested_at=pl.lit(run["started_at"]).str.to_datetime(time_zone="UTC"),
+            run_id=pl.lit(run["run_id"]),
+            pipeline_version=pl.lit(run["pipeline_version"]),
+        )
+        path = final_part(run_dir, "articles", run["run_id"], Path(ref.path).name)
+        refs.append(PartRef.of(write_table(T.ARTICLES, articles, path)))
+    index_rows = pl.concat(new_index, how="vertical_relaxed") if new_index else pl.DataFrame()
+    index_path = final_part(run_dir, "dedup_index", run["run_id"], "part.parquet")
+    return refs, PartRef.of(write_frame(index_rows, index_path))
+
+
+@task(name="annotate", **_TASK)
+def annotate_task(article_ref: PartRef, run_dir: str, run_id: str) -> dict[str, PartRef]:
+    """Run the annotators on one articles part: entities, then quotes and events (which use them)."""
+    from akhbar.tasks.annotate.entities import annotate_entities
+    from akhbar.tasks.annotate.events import annotate_events
+    from akhbar.tasks.annotate.quotes import annotate_quotes
+
+    articles = article_ref.read(["article_id", "body", "published_at"])
+    entities = annotate_entities(articles.select("article_id", "body"))
+    quotes = annotate_quotes(articles.select("article_id", "body"), entities)
+    events = annotate_events(articles, entities)
+    name = Path(article_ref.path).name
+    return {
+        "entities": PartRef.of(write_table(T.ENTITIES, entities, final_part(run_dir, "entities", run_id, name))),
+        "quotes": PartRef.of(write_table(T.QUOTES, quotes, final_part(run_dir, "quotes", run_id, name))),
+        "events": PartRef.of(write_table(T.EVENTS, events, out / "events_local" / name)),
+    }
+
+
+@task(name="link-stories", **_TASK)
+def stories_task(event_refs: list[PartRef], published_events: list[str], run_dir: str, run_id: str) -> list[PartRef]:
+    """Link the run's events to stories across its parts and the published events, in order."""
+    from akhbar.tasks.annotate.events import link_stories
+
+    published = pl.read_parquet(published_events) if published_events else None
+    refs = []
+    for ref in event_refs:
+        linked = link_stories(ref.read(), published)
+        published = linked if published is None else pl.concat([published, linked], how="vertical_relaxed")
+        path = final_part(run_dir, "events", run_id, Path(ref.path).name)
+        refs.append(PartRef.of(write_table(T.EVENTS, linked, path)))
+    return refs
+
+
+@task(name="validate", **_TASK)
+def validate_task(suite_name: str, refs: list[PartRef], bodies: list[PartRef], published: list[str],
+                  key: str | None, run_started: str) -> dict:
+    """Validate a stage's output with its expectation suite; return the result as a dict.
+
+    ``published`` are the current version's files of the same table: ids must be new against
+    them, and duplicate groups are checked together with their published members.
+    """
+    from akhbar.expectations.runner import validate
+    from akhbar.expectations.suites import SUITES, CheckContext
+
+    suite = SUITES[suite_name]
+    frame = read_refs(refs, suite.table)
+    body_frame = read_refs(bodies, None, ["article_id", "body"]) if bodies else None
+    ids = groups = None
+    if published and key:
+        ids = pl.scan_parquet(published).select(key).collect().to_series()
+    if published and "dup_group_id" in frame.columns:
+        groups = pl.scan_parquet(published).select("dup_group_id", "is_canonical").collect()
+    ctx = CheckContext(datetime.fromisoformat(run_started), body_frame, ids, groups)
+    return validate(suite, frame, ctx).to_dict()
+
+
+@task(name="finalize-rejects", **_TASK)
+def rejects_task(parts: list[PartRef], run_dir: str, run_id: str) -> PartRef:
+    """Combine the ingest and clean rejects of the run into one REJECTS part."""
+    frames = [r.read() for r in parts if r.rows]
+    df = pl.concat(frames, how="vertical_relaxed") if frames else pl.DataFrame(
+        schema={"source_uri": pl.String, "raw_sha256": pl.String, "reason": pl.String, "detail": pl.String}
+    )
+    df = df.with_columns(run_id=pl.lit(run_id))
+    return PartRef.of(write_table(T.REJECTS, df, final_part(run_dir, "rejects", run_id, "part.parquet")))
+
+
+@task(name="entity-dim", **_TASK)
+def entity_dim_task(published_entities: list[str], new_entities: list[PartRef], run_dir: str, run_id: str) -> PartRef:
+    """Recompute the entity dimension over all published and new mentions (a derived table)."""
+    from akhbar.tasks.annotate.entities import entity_dim
+
+    cols = ["mention_id", "article_id", "entity_id", "entity_type", "mention_kind", "surface", "canonical_name"]
+    sources = published_entities + [r.path for r in new_entities]
+    mentions = pl.scan_parquet(sources).select(cols).collect() if sources else read_refs([], T.ENTITIES, cols)
+    return PartRef.of(write_table(T.ENTITY_DIM, entity_dim(mentions), final_part(run_dir, "entity_dim", run_id, "part.parquet")))

@@ -1,0 +1,99 @@
+"""CRF features of a tokenised sentence: word shape, affixes, clitics, gazetteers, context, titles.
+
+The per-word part is memoised (the same word gets the same features anywhere), so the cost
+per token is a cache hit plus a few string concatenations for context.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from akhbar.tasks.annotate.entities.gazetteer import vocab_counts
+from akhbar.tasks.annotate.entities.lexicon import is_nisba, match_key, proclitic_length
+from akhbar.tasks.annotate.entities.phrases import find_phrases, known_words, type_index
+
+# Words that introduce a person or an organisation in Arabic news (match_key forms).
+TITLES = frozenset(match_key(w) for w in (
+    "الرئيس", "رئيس", "رئيسة", "الرئيسة", "وزير", "وزيرة", "الوزير", "المتحدث", "المتحدثة", "باسم",
+    "الناطق", "الملك", "الأمير", "الأميرة", "الشيخ", "السيد", "السيدة", "الدكتور", "د", "الجنرال",
+    "العقيد", "اللواء", "العميد", "الأمين", "السفير", "المبعوث", "مستشار", "المستشار", "المستشارة",
+    "نائب", "زعيم", "قائد", "مدير", "المدير", "الإمام", "البابا", "الشيخة", "سمو", "معالي", "فخامة",
+    "المهندس", "الأستاذ", "النائب", "السناتور", "المرشح", "ولي", "العهد", "خادم", "الحرمين",
+))
+# Words that open organisation names (ANERcorp ORG heads).
+ORG_HEADS = frozenset(match_key(w) for w in (
+    "وزارة", "منظمة", "حزب", "حركة", "جماعة", "تنظيم", "شركة", "مجلس", "وكالة", "هيئة", "جامعة",
+    "اتحاد", "الاتحاد", "بنك", "البنك", "صندوق", "لجنة", "اللجنة", "مؤسسة", "جمعية", "حلف", "قوات",
+    "جيش", "الجيش", "محكمة", "المحكمة", "صحيفة", "قناة", "مركز", "معهد", "نادي", "فريق", "مجموعة",
+))
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 6 else "6+"
+
+
+@lru_cache(maxsize=300_000)
+def word_features(token: str) -> tuple[str, ...]:
+    """Features of one word that do not depend on its neighbours."""
+    key = match_key(token)
+    if not token or not token[0].isalnum():
+        return ("punct", "w=" + key)
+    skip = proclitic_length(token, known_words(), vocab_counts()[0])
+    stem = match_key(token[skip:]) if skip else key
+    feats = ["w=" + key, "s=" + stem, "p=" + token[:skip], "pre2=" + stem[:2], "pre3=" + stem[:3],
+             "suf2=" + stem[-2:], "suf3=" + stem[-3:], "len=" + _bucket(len(stem))]
+    if token.isdigit():
+        feats.append("digit")
+    elif token.isascii():
+        feats.append("latin")
+    if stem.startswith("ال"):
+        feats.append("al")
+    if stem in TITLES or key in TITLES:
+        feats.append("title")
+    if stem in ORG_HEADS:
+        feats.append("orghead")
+    if is_nisba(token[skip:]):
+        feats.append("nisba")
+    if stem in known_words():
+        feats.append("known")
+    if vocab_counts()[0].get(stem, 0) == 0:
+        feats.append("oov")
+    return tuple(feats)
+
+
+def gazetteer_tags(tokens: list[str]) -> list[str]:
+    """Per token: 'B-TYPE'/'I-TYPE' of the gazetteer name it belongs to, else ''."""
+    tags = [""] * len(tokens)
+    for m in find_phrases(tokens, type_index()):
+        etype = "|".join(sorted(set(m.value)))
+        tags[m.first] = "B-" + etype
+        for j in range(m.first + 1, m.last):
+            tags[j] = "I-" + etype
+    return tags
+
+
+def sentence_features(tokens: list[str]) -> list[list[str]]:
+    """CRF feature lists, one per token of a sentence."""
+    words = [word_features(t) for t in tokens]
+    keys = [w[1] if w[0] == "punct" else w[0] for w in words]  # the "w=<key>" feature
+    gaz = gazetteer_tags(tokens)
+    n = len(tokens)
+    out = []
+    for i in range(n):
+        f = list(words[i])
+        if gaz[i]:
+            f.append("gz=" + gaz[i])
+        if i == 0:
+            f.append("BOS")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"{d}:{keys[j]}")
+                if gaz[j]:
+                    f.append(f"{d}:gz={gaz[j]}")
+                if "title" in words[j]:
+                    f.append(f"{d}:title")
+                if d == -1:
+                    f.append(f"-1|0:{keys[j]}|{keys[i]}")
+        out.append(f)
+    return out

@@ -1,0 +1,123 @@
+"""Tokens, matching keys, proclitics and nisba forms: the word-level rules of the entity tagger.
+
+Tokens keep their code-point offsets into the text so every span maps back exactly
+(``body[start:end] == surface``). Keys fold spelling variants for matching only:
+``match_key`` (tasks/text.py) for orthography, ``link_key`` on top of it for the
+transliteration variants of foreign names seen in Arabic news (غ/ج, an inserted or dropped ي).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from akhbar.tasks.text import match_key
+
+# A word is a run of letters/digits plus Arabic marks and tatweel; any other non-space
+# character is a token of its own (punctuation never belongs to a mention).
+TOKEN_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[^\w\s]")
+
+# Proclitic letter sequences (conjunction, then preposition), longest first. ل+ال is fused in
+# writing (للناتو) and is never split: see ``proclitic_length``.
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "وس", "فس", "و", "ف", "ب", "ك", "ل", "س")
+_AL_PREFIX_RE = re.compile(r"^(?:[وف]?[بك]|[وف])(?=ال)")
+
+NISBA_SUFFIXES = ("يين", "يون", "يان", "يه", "ي")
+# Nisba adjectives that are not derived from a gazetteer name (regions, blocs, eras).
+EXTRA_NISBA = ("سوفيتي", "سوفياتي", "غربي", "عربي", "شرقي", "اسلامي", "دولي", "اقليمي",
+               "اطلسي", "اوروبي", "اوربي", "افريقي", "اسيوي", "خليجي", "امريكي", "اميركي")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) code-point spans of the tokens of ``text``."""
+    return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+def is_word(token: str) -> bool:
+    """True when ``token`` is a word (letters or digits), not punctuation."""
+    return bool(token) and (token[0].isalnum() or token[0] == "_" or "\u0610" <= token[0] <= "\u06ED")
+
+
+@lru_cache(maxsize=200_000)
+def link_key(token: str) -> str:
+    """Fold one token for linking: match_key, then غ→ج and ي dropped inside long words.
+
+    ي is dropped only inside words of six or more letters (ديميتري/دميتري, بلينكين/بلينكن):
+    in shorter words it separates real names (حسن/حسين) and common words (رئيسا ~ روسيا).
+    """
+    key = match_key(token).replace("غ", "ج")
+    if len(key) >= 6:
+        key = key[0] + key[1:-1].replace("ي", "") + key[-1]
+    return key
+
+
+def definite_key(token: str) -> str:
+    """match_key of ``token`` with a fused ل+ال (للناتو) read as ال (الناتو)."""
+    key = match_key(token)
+    if key.startswith("لل") and len(key) > 3:
+        return "ال" + key[2:]
+    return key
+
+
+def proclitic_length(
+    token: str, known: frozenset[str], counts: dict[str, int], seen: frozenset[str] = frozenset()
+) -> int:
+    """Number of leading characters of ``token`` that are attached proclitics (0 if none).
+
+    A prefix is split off only with evidence that the rest is a word of its own: the rest
+    starts with ال (وبالكرملين → الكرملين), or it is a known name (``known``: gazetteer
+    tokens) or a word seen alone in the same article (``seen``) while the whole token is not
+    a known name, or it is
+    clearly more frequent than the whole token in the training vocabulary (``counts``).
+    Fused ل+ال (للناتو) stays whole, as written.
+    """
+    m = _AL_PREFIX_RE.match(token)
+    if m and len(token) - m.end() >= 4:
+        return m.end()
+    if token.startswith(("لل", "ولل", "فلل")):
+        return 1 if token[0] in "وف" else 0
+    key = match_key(token)
+    if key in known:
+        return 0
+    whole = counts.get(key, 0)
+    best, best_count = 0, 0
+    for p in PROCLITICS:
+        if not token.startswith(p) or len(token) - len(p) < 2:
+            continue
+        rest = key[len(p):]
+        if rest in known or rest in seen:
+            return len(p)
+        # Frequency evidence (ANERcorp vocabulary): the rest is a common word and at least
+        # three times as frequent as the whole form (وزارة stays: زارة is never seen).
+        c = counts.get(rest, 0)
+        if c >= 2 and c >= 3 * whole and c > best_count:
+            best, best_count = len(p), c
+    return best
+
+
+@lru_cache(maxsize=1)
+def nisba_keys() -> frozenset[str]:
+    """match_keys of nisba adjectives (الروسي، أمريكية) derived from place names."""
+    from akhbar.tasks.annotate.entities.gazetteer import place_keys
+
+    stems: set[str] = set(EXTRA_NISBA)
+    for key in place_keys():
+        if " " in key:
+            continue
+        base = key[2:] if key.startswith("ال") else key
+        for tail in ("يه", "يا", "ا", "ه", ""):
+            if tail and base.endswith(tail) and len(base) - len(tail) >= 2:
+                stems.add(base[: -len(tail)] + "ي")
+        stems.add(base + "ي")
+    out: set[str] = set()
+    for stem in stems:
+        root = stem[:-1]
+        for suffix in NISBA_SUFFIXES:
+            out.add(root + suffix)
+            out.add("ال" + root + suffix)
+    return frozenset(out - place_keys())
+
+
+def is_nisba(token: str) -> bool:
+    """True when ``token`` (clitics already stripped) is a nisba adjective of a place."""
+    return match_key(token) in nisba_keys()

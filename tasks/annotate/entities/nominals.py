@@ -1,0 +1,84 @@
+"""Nominal mentions: definite descriptions (الحلف، التحالف، المجلس) that stand for a named ORG.
+
+A description is emitted only when a named organisation mentioned *earlier in the same
+article* has a name containing one of the description's head nouns (الحلف → حلف شمال
+الأطلسي); it takes that entity's id. The most recent such organisation wins (Arabic news
+refers back to the last one named). A description followed by a definite adjective
+(المجلس الأعلى) is a different, longer description and is skipped.
+"""
+
+from __future__ import annotations
+
+from akhbar.tasks.annotate.entities.gazetteer import alias_rows
+from akhbar.tasks.annotate.entities.lexicon import definite_key, match_key
+from akhbar.tasks.annotate.entities.linker import Mention
+
+NOMINAL_SCORE = 0.6  # below named mentions: a description's antecedent is a heuristic choice
+
+# Description (match_key, definite) -> head nouns one of which the antecedent's name contains.
+# الحلف/التحالف/التكتل all refer back to alliances and blocs (NATO is حلف, the EU اتحاد/تكتل).
+NOMINAL_HEADS: dict[str, frozenset[str]] = {
+    match_key(k): frozenset(match_key(h) for h in v)
+    for k, v in {
+        "الحلف": ("حلف", "الحلف", "ناتو", "الناتو"),
+        "التحالف": ("تحالف", "حلف", "الحلف", "ناتو", "الناتو"),
+        "التكتل": ("تكتل", "حلف", "اتحاد", "الاتحاد", "ناتو", "الناتو"),
+        "المجلس": ("مجلس",),
+        "المنظمة": ("منظمة", "الامم", "الأمم"),
+        "الاتحاد": ("اتحاد", "الاتحاد"),
+        "الوكالة": ("وكالة", "الوكالة"),
+        "الجامعة": ("جامعة", "الجامعة"),
+        "الحركة": ("حركة",),
+        "الجماعة": ("جماعة",),
+        "التنظيم": ("تنظيم",),
+        "الحزب": ("حزب",),
+    }.items()
+}
+_CLITICS = ("و", "ف", "ب", "ك", "وب", "فب", "وك")
+
+
+def _nominal_at(token: str) -> tuple[int, str] | None:
+    """(chars to skip, description key) when ``token`` is a nominal head, else None."""
+    for skip in (0, 1, 2):
+        if skip and token[:skip] not in _CLITICS:
+            continue
+        key = definite_key(token[skip:])
+        if key in NOMINAL_HEADS:
+            return skip, key
+    return None
+
+
+def _entity_words(mentions: list[Mention]) -> dict[str, set[str]]:
+    """entity_id -> match_keys of the words of all its names (article surfaces and aliases)."""
+    words: dict[str, set[str]] = {}
+    rows = alias_rows()
+    for m in mentions:
+        ws = words.setdefault(m.entity_id, set())
+        ws.update(match_key(w) for w in m.surface.split())
+        if m.row is not None:
+            ws.update(match_key(w) for a in rows[m.row].aliases for w in a.split())
+    return words
+
+
+def find_nominals(body: str, sents, mentions: list[Mention]) -> list[Mention]:
+    """Nominal mentions of ORG entities already named earlier in the article."""
+    orgs = [m for m in mentions if m.entity_type == "ORG"]
+    if not orgs:
+        return []
+    words = _entity_words(orgs)
+    covered = [(m.start, m.end) for m in mentions]
+    out = []
+    for idx, spans in sents:
+        for i, (a, b) in enumerate(spans):
+            hit = _nominal_at(body[a:b])
+            if hit is None or any(s < b and a < e for s, e in covered):
+                continue
+            if i + 1 < len(spans) and match_key(body[spans[i + 1][0] : spans[i + 1][1]]).startswith("ال"):
+                continue
+            heads = NOMINAL_HEADS[hit[1]]
+            ante = next((m for m in reversed(orgs) if m.end <= a and words[m.entity_id] & heads), None)
+            if ante is not None:
+                start = a + hit[0]
+                out.append(Mention(start, b, body[start:b], "ORG", ante.keys, ante.rows, NOMINAL_SCORE, idx,
+                                   entity_id=ante.entity_id, canonical_name=ante.canonical_name, row=ante.row))
+    return out

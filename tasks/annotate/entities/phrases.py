@@ -1,0 +1,108 @@
+"""Longest-match lookup of multi-word gazetteer names in a token sequence.
+
+Names are indexed as tuples of ``link_key`` per word, so spelling variants match. The first
+word of a match may carry proclitics (وحلف شمال الأطلسي → حلف شمال الأطلسي) or the fused
+ل+ال (للناتو, kept whole as written but looked up as الناتو).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from akhbar.tasks.annotate.entities.gazetteer import alias_rows, place_names, vocab_counts
+from akhbar.tasks.annotate.entities.lexicon import TOKEN_RE, link_key, match_key, proclitic_length
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """Names as link-key tuples, with the values they map to and the longest name length."""
+
+    entries: dict[tuple[str, ...], tuple]
+    max_len: int
+    firsts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found at tokens [first, last) whose first token starts ``skip`` chars in."""
+
+    first: int
+    last: int
+    skip: int
+    value: tuple
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """Link-key tuple of a written name (punctuation dropped)."""
+    return tuple(link_key(t) for t in TOKEN_RE.findall(name) if t[0].isalnum())
+
+
+def _index(pairs) -> PhraseIndex:
+    entries: dict[tuple[str, ...], list] = {}
+    for name, value in pairs:
+        keys = name_keys(name)
+        if keys and value not in entries.setdefault(keys, []):
+            entries[keys].append(value)
+    return PhraseIndex(
+        {k: tuple(v) for k, v in entries.items()}, max(map(len, entries), default=1), frozenset(k[0] for k in entries)
+    )
+
+
+@lru_cache(maxsize=1)
+def alias_index() -> PhraseIndex:
+    """Alias-table names -> tuple of alias row numbers (more than one: an ambiguous name)."""
+    return _index((a, i) for i, row in enumerate(alias_rows()) for a in row.aliases)
+
+
+@lru_cache(maxsize=1)
+def type_index() -> PhraseIndex:
+    """Every gazetteer name -> tuple of its types (alias table rows and package place names)."""
+    pairs = [(a, row.entity_type) for row in alias_rows() for a in row.aliases]
+    pairs += [(n, "LOC") for n in place_names()]
+    return _index(pairs)
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """match_keys of single words of gazetteer names: evidence for proclitic splitting."""
+    words = {match_key(w) for row in alias_rows() for a in row.aliases for w in a.split()}
+    words.update(match_key(w) for n in place_names() for w in n.split())
+    return frozenset(words)
+
+
+def first_token_keys(token: str, seen: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """(link key, chars skipped) readings of a name's first token, as written first."""
+    out = [(link_key(token), 0)]
+    skip = proclitic_length(token, known_words(), vocab_counts()[0], seen)
+    rest = token[skip:]
+    if skip:
+        out.append((link_key(rest), skip))
+    if rest.startswith("لل") and len(rest) > 3:  # fused ل+ال: look up as ال+name, keep whole
+        out.append((link_key("ال" + rest[2:]), skip))
+    return out
+
+
+def find_phrases(tokens: list[str], index: PhraseIndex, seen: frozenset[str] = frozenset()) -> list[Match]:
+    """Non-overlapping longest matches of ``index`` names in ``tokens``, left to right."""
+    keys = [link_key(t) for t in tokens]
+    out: list[Match] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        best = None
+        for key0, skip in first_token_keys(tokens[i], seen):
+            if key0 not in index.firsts:
+                continue
+            for length in range(min(index.max_len, n - i), 0, -1):
+                if best and length <= best.last - best.first:
+                    break
+                value = index.entries.get((key0, *keys[i + 1 : i + length]))
+                if value is not None:
+                    best = Match(i, i + length, skip, value)
+                    break
+        if best:
+            out.append(best)
+            i = best.last
+        else:
+            i += 1
+    return out

@@ -1,0 +1,175 @@
+"""``annotate_events``: articles and their entities in, one EVENTS row per event mention out."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+
+import polars as pl
+
+from akhbar.schemas.tables import EVENTS
+from akhbar.tasks.text import sentence_spans
+
+from . import dates
+from .factuality import factuality, is_imperfect
+from .lexicon import fold
+from .roles import Mention, read_roles, token_index
+from .stories import link_stories
+from .triggers import Token, Trigger, find_triggers, tokenize
+
+ANNOTATOR = "events_rules_v1"
+MERGE_CHARS = 50  # same-type triggers this close in one sentence are one mention (محادثات ... اجتماع)
+_REPORTING = tuple(fold(w) for w in (
+    "قال قالت أعلن أعلنت أكد أكدت ذكر ذكرت أضاف أضافت صرح صرحت أوضح أوضحت أشار أشارت أفاد أفادت "
+    "نقلت نقل بيان حسبما وفقا").split())
+_COMPLEMENTISERS = tuple(fold(w) for w in "إن أن ان بأن بان".split())
+
+
+def event_id(article_id: str, start: int, end: int, event_type: str) -> str:
+    """Deterministic event id: hash of article, trigger span and type."""
+    return hashlib.sha1(f"{article_id}|{start}|{end}|{event_type}".encode()).hexdigest()[:20]
+
+
+def annotate_events(articles: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFrame:
+    """One EVENTS row per event mention in ``articles``, stories linked within the batch.
+
+    Args:
+        articles: ``article_id``, ``body``, ``published_at`` (UTC datetime, nullable).
+        entities: ENTITIES rows for those articles (may be empty).
+
+    Returns:
+        A frame with exactly the EVENTS columns, sorted by event_id.
+    """
+    by_article = _mentions_by_article(entities)
+    rows: list[dict] = []
+    pubs: list = []
+    for art in articles.select("article_id", "body", "published_at").iter_rows(named=True):
+        pub = art["published_at"]
+        found = annotate_body(art["article_id"], art["body"] or "", pub.date() if pub else None,
+                              by_article.get(art["article_id"], []))
+        rows.extend(found)
+        pubs.extend([pub] * len(found))
+    frame = _frame(rows).with_columns(pl.Series("published_at", pubs, dtype=pl.Datetime("us", "UTC")))
+    return link_stories(frame, None).drop("published_at").select(EVENTS.names).sort("event_id")
+
+
+def _mentions_by_article(entities: pl.DataFrame) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
+    if entities is None or entities.height == 0:
+        return out
+    cols = entities.select("article_id", "start_char", "end_char", "entity_id", "entity_type").sort(
+        "article_id", "start_char")
+    for aid, s, e, eid, et in cols.iter_rows():
+        out.setdefault(aid, []).append(Mention(s, e, eid, et))
+    return out
+
+
+def annotate_body(article_id: str, body: str, published: dt.date | None, mentions: list[Mention]) -> list[dict]:
+    """Event rows (without story ids) for one article body."""
+    folded = fold(body)
+    tokens = tokenize(folded)
+    if not tokens:
+        return []
+    spans = sentence_spans(body)
+    starts = [s for s, _ in spans]
+    tok_sent = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
+    sent_first = {}
+    for i, s in enumerate(tok_sent):
+        sent_first.setdefault(s, i)
+    triggers = _merge(find_triggers(tokens), tok_sent)
+    exprs = dates.find_expressions(folded)
+    anchor = dates.article_anchor(folded) if published is None else None
+    rows = []
+    for trig in triggers:
+        s = tok_sent[trig.token]
+        lo, hi = spans[s]
+        fact = factuality(tokens, trig, sent_first[s])
+        roles = read_roles(body, tokens, trig, [m for m in mentions if lo <= m.start < hi])
+        expr = _date_expr(tokens, trig, [e for e in exprs if lo <= e.start < hi], sent_first[s])
+        direction = 1 if fact == "planned" or (expr is not None and is_imperfect(tokens, trig)) else -1
+        res = dates.resolve(expr, published, anchor, direction) if expr else None
+        if fact == "asserted" and res and published and res.precision == "day" and res.date > published:
+            fact = "planned"  # a past-tense-less mention dated after publication is announced
+        rows.append(_row(article_id, body, trig, s, fact, roles, expr, res))
+    return rows
+
+
+def _merge(triggers: list[Trigger], tok_sent: list[int]) -> list[Trigger]:
+    """Drop a trigger repeating the type of the previous one in the same sentence nearby."""
+    kept: list[Trigger] = []
+    for t in triggers:
+        prev = next((k for k in reversed(kept) if k.sense.event_type == t.sense.event_type), None)
+        if prev and tok_sent[prev.token] == tok_sent[t.token] and t.start - prev.end <= MERGE_CHARS:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _date_expr(tokens: list[Token], trig: Trigger, exprs: list, first: int):
+    """The sentence's temporal expression nearest to the trigger that does not date a statement."""
+    best = None
+    for e in exprs:
+        k = token_index(tokens, e.start)
+        window = tokens[max(first, k - 5): k]
+        speech = [j for j, t in enumerate(window) if t.text.lstrip("و") in _REPORTING]
+        if speech and not any(t.text in _COMPLEMENTISERS for t in window[speech[-1]:]) \
+                and not (max(first, k - 5) <= trig.token < k):
+            continue  # "قال ... يوم الاثنين" dates the statement, not the event
+        dist = e.start - trig.end if e.start >= trig.end else trig.start - e.end + 20
+        if best is None or dist < best[0]:
+            best = (dist, e)
+    return best[1] if best else None
+
+
+def _row(article_id, body, trig, s, fact, roles, expr, res) -> dict:
+    sense = trig.sense
+    return {
+        "event_id": event_id(article_id, trig.start, trig.end, sense.event_type),
+        "article_id": article_id,
+        "event_type": sense.event_type,
+        "event_mode": _mode(body, trig),
+        "trigger": body[trig.start:trig.end],
+        "start_char": trig.start,
+        "end_char": trig.end,
+        "actor_entity_ids": list(roles.actors),
+        "target_entity_ids": list(roles.targets),
+        "location_entity_id": roles.location,
+        "event_date": res.date if res else None,
+        "date_text": body[expr.start:expr.end] if expr and res else None,
+        "date_precision": res.precision if res else None,
+        "date_basis": res.basis if res else None,
+        "factuality": fact,
+        "story_id": "",
+        "sentence_index": s,
+        "annotator": ANNOTATOR,
+        "score": round(sense.score - (0.1 if not roles.actors else 0.0), 3),
+    }
+
+
+_REMOTE = tuple(fold(w) for w in "هاتف هاتفي هاتفيا هاتفية الفيديو فيديو افتراضي افتراضية الافتراضي الافتراضية".split())
+
+
+def _mode(body: str, trig: Trigger) -> str | None:
+    """PLOVER mode: the lexicon's, or CONSULT/phone when the meeting is remote (هاتفي، عبر الفيديو)."""
+    if trig.sense.event_type == "CONSULT" and trig.sense.mode is None:
+        window = fold(body[trig.start: trig.end + 40])
+        if any(w in window for w in _REMOTE):
+            return "phone"
+    if trig.sense.event_type == "MOBILIZE":
+        window = fold(body[trig.start: trig.end + 30])
+        if any(w in window for w in ("صواريخ", "اسلحه", "معدات", "منظومات")):
+            return "weapons"
+    return trig.sense.mode
+
+
+def _frame(rows: list[dict]) -> pl.DataFrame:
+    schema = {
+        "event_id": pl.String, "article_id": pl.String, "event_type": pl.String, "event_mode": pl.String,
+        "trigger": pl.String, "start_char": pl.Int32, "end_char": pl.Int32,
+        "actor_entity_ids": pl.List(pl.String), "target_entity_ids": pl.List(pl.String),
+        "location_entity_id": pl.String, "event_date": pl.Date, "date_text": pl.String,
+        "date_precision": pl.String, "date_basis": pl.String, "factuality": pl.String, "story_id": pl.String,
+        "sentence_index": pl.Int32, "annotator": pl.String, "score": pl.Float64,
+    }
+    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)

@@ -1,0 +1,138 @@
+"""Arabic trigger lexicon: inflected word forms mapped to a PLOVER 2.0 type and mode.
+
+Forms are written without proclitics (و، ف، ب، ل، ال، س) and without pronoun or plural
+suffixes; ``triggers.py`` strips those before looking a word up. Every form is folded with
+``fold`` (one code point in, one code point out) so that offsets into the folded text are
+offsets into ``articles.body``. The table in README.md lists the same lexicon for people.
+
+A ``Sense`` can carry a ``needs`` condition on the words that follow the trigger (within
+``NEEDS_WINDOW`` tokens): دعا is a REQUEST only when followed by إلى, وقّع is AGREE only when an
+agreement is signed, نشر is MOBILIZE only for troops or weapons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from akhbar.tasks.text import DIGITS
+
+# One-to-one folding (length-preserving, unlike text.match_key): alef forms, alef maqsura,
+# ta marbuta, hamza seats, Persian letters, and Eastern digits.
+_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+         "ک": "ك", "ی": "ي", "ھ": "ه", "گ": "ك"}
+FOLD_TABLE = {**{ord(k): v for k, v in _FOLD.items()}, **DIGITS}
+
+
+def fold(text: str) -> str:
+    """Fold spelling variants one code point for one code point (offsets are preserved)."""
+    return text.translate(FOLD_TABLE)
+
+
+@dataclass(frozen=True)
+class Sense:
+    """What a trigger word means: PLOVER type, mode, part of speech, condition, confidence."""
+
+    event_type: str
+    mode: str | None
+    pos: str  # "verb" or "noun": decides how roles are read (VSO/SVO vs genitive)
+    needs: tuple[str, ...] = ()  # folded word prefixes one of which must follow the trigger
+    score: float = 0.8
+    host_subject: bool = False  # استقبل: the subject hosts, so it is the PLOVER recipient
+
+
+NEEDS_WINDOW = 6  # tokens; دعا ... إلى and وقع ... اتفاق sit within 6 words in the samples
+
+
+def _senses(forms: str, sense: Sense) -> dict[str, Sense]:
+    return {fold(f): sense for f in forms.split()}
+
+
+_AGREEMENT = ("اتفاق", "الاتفاق", "اتفاقي", "الاتفاقي", "مذكر", "معاهد", "المعاهد", "بروتوكول", "عقد", "العقد")
+_TROOPS = ("قوات", "القوات", "جنود", "الجنود", "قواتها", "قواته", "وحدات", "كتائب", "المزيد", "صواريخ", "الصواريخ",
+           "اسلح", "الاسلح", "معدات", "المعدات", "منظومات")
+_TO = ("الي", "الى", "إلى", "ل")
+_WITH = ("مع",)
+
+LEXICON: dict[str, Sense] = {}
+for _forms, _sense in [
+    # CONSULT: meetings, talks, visits, calls (PLOVER: "all consultations and meetings").
+    ("اجتماع اجتماعات لقاء لقاءات محادثات مباحثات مشاورات مفاوضات قمة مناقشات", Sense("CONSULT", None, "noun")),
+    ("يلتقي تلتقي التقى التقت التقيا يلتقيان نلتقي اجتمع اجتمعت يجتمع تجتمع اجتمعا يجتمعان",
+     Sense("CONSULT", None, "verb", score=0.9)),
+    ("تباحث يتباحث تتباحث تباحثا يتباحثان", Sense("CONSULT", None, "verb", score=0.9)),
+    ("بحث يبحث تبحث بحثا يبحثان ناقش يناقش تناقش ناقشا يناقشان سيناقشان تحدث يتحدث تتحدث",
+     Sense("CONSULT", None, "verb", needs=_WITH, score=0.7)),
+    ("يناقشان ناقشا يبحثان بحثا تباحثا", Sense("CONSULT", None, "verb", score=0.8)),
+    ("زيارة زيارات", Sense("CONSULT", "visit", "noun")),
+    ("زار زارت يزور تزور نزور", Sense("CONSULT", "visit", "verb", score=0.9)),
+    ("استقبل استقبلت يستقبل تستقبل", Sense("CONSULT", "visit", "verb", score=0.85, host_subject=True)),
+    ("مكالمة مكالمات", Sense("CONSULT", "phone", "noun", score=0.85)),
+    ("اتصال اتصالا", Sense("CONSULT", "phone", "noun", needs=("هاتف",), score=0.85)),
+    # REQUEST: demands, calls on, asks, appeals.
+    ("طالب طالبت يطالب تطالب يطالبون طالبوا", Sense("REQUEST", None, "verb", score=0.85)),
+    ("دعا دعت يدعو تدعو دعوا يدعون دعوة", Sense("REQUEST", None, "verb", needs=_TO, score=0.75)),
+    ("طلب طلبت يطلب تطلب طلبا", Sense("REQUEST", None, "verb", score=0.7)),
+    ("ناشد ناشدت يناشد تناشد", Sense("REQUEST", None, "verb", score=0.85)),
+    # THREATEN: threats; a plain warning (حذر) is a statement unless it names consequences.
+    ("هدد هددت يهدد تهدد يهددون هددوا تهديد تهديدات توعد يتوعد تتوعد", Sense("THREATEN", None, "verb", score=0.8)),
+    ("حذر حذرت يحذر تحذر محذرا", Sense("THREATEN", None, "verb", needs=("عواقب", "رد", "انتقام", "مغب"), score=0.7)),
+    # ACCUSE (PLOVER 2 merges disapprove and investigate into it): accuse, condemn, criticise.
+    ("اتهم اتهمت يتهم تتهم يتهمون اتهموا اتهام اتهامات", Sense("ACCUSE", None, "verb", score=0.85)),
+    ("ادان ادانت يدين تدين ادانه استنكر استنكرت يستنكر تستنكر شجب يشجب انتقد انتقدت ينتقد تنتقد",
+     Sense("ACCUSE", None, "verb", score=0.8)),
+    # REJECT: refusals (رفض الاتهامات is a denial, handled in triggers.py).
+    ("رفض رفضت يرفض ترفض رفضا يرفضان ترفضان يرفضون رفضوا", Sense("REJECT", None, "verb", score=0.75)),
+    # MOBILIZE: military moves short of force.
+    ("حشد تحشد يحشد حشدت حشود", Sense("MOBILIZE", "troops", "verb", score=0.85)),
+    ("نشر تنشر ينشر نشرت", Sense("MOBILIZE", "troops", "verb", needs=_TROOPS, score=0.75)),
+    ("مناورات تدريبات", Sense("MOBILIZE", "troops", "noun", score=0.75)),
+    ("تعزيزات", Sense("MOBILIZE", "troops", "noun", score=0.7)),
+    # SANCTION: reductions of relations.
+    ("عقوبات", Sense("SANCTION", None, "noun", score=0.8)),
+    # AGREE: agree, sign, promise, approve.
+    ("اتفق اتفقت يتفق تتفق اتفقا يتفقان اتفقوا", Sense("AGREE", None, "verb", score=0.85)),
+    ("وقع وقعت يوقع توقع وقعا يوقعان", Sense("AGREE", None, "verb", needs=_AGREEMENT, score=0.8)),
+    ("توصل توصلت توصلا يتوصل", Sense("AGREE", None, "verb", needs=_AGREEMENT, score=0.8)),
+    ("وافق وافقت يوافق توافق", Sense("AGREE", None, "verb", score=0.7)),
+    ("تعهد تعهدت يتعهد تتعهد", Sense("AGREE", None, "verb", score=0.7)),
+    # SUPPORT: verbal support, praise, welcome.
+    ("دعم يدعم تدعم دعمت", Sense("SUPPORT", None, "verb", score=0.7)),
+    ("ايد ايدت يؤيد تؤيد تاييد اشاد اشادت يشيد تشيد رحب رحبت يرحب ترحب", Sense("SUPPORT", None, "verb", score=0.7)),
+    # CONCEDE
+    ("اعتذر اعتذرت يعتذر تعتذر تنازل يتنازل تتنازل", Sense("CONCEDE", None, "verb", score=0.7)),
+    # AID
+    ("مساعدات", Sense("AID", None, "noun", score=0.6)),
+    # RETREAT
+    ("انسحب انسحبت ينسحب تنسحب انسحاب", Sense("RETREAT", "withdraw", "verb", score=0.75)),
+    ("افرج افرجت يفرج تفرج الافراج افراج", Sense("RETREAT", "release", "verb", score=0.8)),
+    ("استقال استقالت يستقيل استقالة", Sense("RETREAT", "resign", "verb", score=0.8)),
+    # PROTEST
+    ("مظاهرة مظاهرات تظاهر تظاهرات احتجاج احتجاجات اعتصام", Sense("PROTEST", "demo", "noun", score=0.75)),
+    ("اضراب", Sense("PROTEST", "strike-lim", "noun", score=0.7)),
+    # COERCE
+    ("اعتقل اعتقلت يعتقل تعتقل اعتقال اعتقالات احتجاز", Sense("COERCE", "arrest", "verb", score=0.8)),
+    ("ترحيل", Sense("COERCE", "deport", "noun", score=0.7)),
+    # ASSAULT: only when it happened (triggers.py drops planned/hypothetical/purpose uses).
+    ("هجوم هجمات هاجم هاجمت يهاجم تهاجم", Sense("ASSAULT", None, "verb", score=0.75)),
+    ("غزو اجتياح اجتاح اجتاحت", Sense("ASSAULT", None, "noun", score=0.75)),
+    ("قصف قصفت يقصف تقصف", Sense("ASSAULT", "heavy-weapons", "verb", score=0.8)),
+    ("تفجير تفجيرات", Sense("ASSAULT", "explosives", "noun", score=0.8)),
+    ("اغتيال اغتال", Sense("ASSAULT", "assassinate", "verb", score=0.85)),
+    ("اختطاف اختطف خطف", Sense("ASSAULT", "abduct", "verb", score=0.8)),
+    ("اعدام", Sense("ASSAULT", "execute", "noun", score=0.7)),
+    ("مقتل", Sense("ASSAULT", None, "noun", score=0.6)),
+]:
+    LEXICON.update(_senses(_forms, _sense))
+# Dual/plural verb forms are listed twice above (with and without "needs"); keep the laxer one.
+for _f in "يناقشان ناقشا يبحثان بحثا تباحثا".split():
+    LEXICON[fold(_f)] = Sense("CONSULT", None, "verb", score=0.8)
+
+# Proclitic and enclitic strings stripped before a lookup, longest first.
+PROCLITICS = tuple(sorted(fold("و ف ب ل ك س وب ول وك فب فل وس فس ال وال فال بال كال لل ولل فلل وبال").split(),
+                          key=len, reverse=True)) + ("",)
+ENCLITICS = tuple(sorted(fold("ه ها هم هما هن ي نا كم ا ان ين ون وا ات ت تا تم ية يه").split(),
+                         key=len, reverse=True)) + ("",)
+
+# Words before a trigger that make it not an event of its own.
+PURPOSE_PREFIXES = ("ل", "لل", "ول", "ولل", "فل", "فلل")  # لغزو، للهجوم: the purpose of another act, not an occurrence
+POSSIBLE_WORDS = tuple(fold(w) for w in "محتمل محتملة مزعوم".split())

@@ -1,0 +1,160 @@
+"""Participants of an event mention: actors, targets and place, read from entity positions.
+
+Arabic news sentences are mostly verb-subject-object (التقى الرئيس X نظيره Y) or, after a
+topic, subject-verb (روسيا تحشد قواتها). The rules, in order:
+
+1. A place is a LOC entity written right after في or with an attached ب (بجنيف) in the
+   sentence, the nearest to the trigger; it is never also an actor or target.
+2. Entities after بين are all actors (اجتماع بين الناتو وروسيا).
+3. An entity after the trigger that follows a partner preposition (مع، إلى، ضد، على، لـ، من)
+   within ``PREP_GAP`` tokens is a target.
+4. Actor: for a verb, the first entity after the trigger without a preposition (VSO) if it is
+   within ``SUBJECT_GAP`` tokens, else the nearest entity before the trigger (SVO); for a noun,
+   the entity right after it (genitive: زيارة بوريل) else the nearest before it. Entities
+   joined to the actor by و are actors too.
+5. Transitive types (ACCUSE, THREATEN, REQUEST, ...) take the next entity after the actor as
+   their target when rule 3 found none.
+6. For استقبل the subject is the host, so PLOVER's recipient: actor and target are swapped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import fold
+from .triggers import Token, Trigger
+
+PREP_GAP = 3  # title words between a preposition and the name (مع الرئيس الأمريكي جو بايدن)
+SUBJECT_GAP = 4  # the subject follows the verb within a few words, titles included
+_PREPS = tuple(fold(w) for w in "مع إلى الى ضد على علي من لدى تجاه نحو".split())
+_ATTACHED_PREPS = ("ل", "ول", "لل", "ولل")
+_TRANSITIVE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "SANCTION", "ASSAULT", "REJECT", "COERCE", "AID"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention inside the article: span, entity id and type."""
+
+    start: int
+    end: int
+    entity_id: str
+    entity_type: str
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Participants of one event mention."""
+
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    location: str | None
+
+
+def token_index(tokens: list[Token], offset: int) -> int:
+    """Index of the token containing or following ``offset`` (binary search)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def read_roles(body: str, tokens: list[Token], trig: Trigger, mentions: list[Mention]) -> Roles:
+    """Actors, targets and place of ``trig`` among the sentence's entity ``mentions``."""
+    location = _location(body, tokens, trig, mentions)
+    others = [m for m in mentions if m.entity_id != location and not (m.start < trig.end and trig.start < m.end)]
+    before = [m for m in others if m.end <= trig.start]
+    after = [m for m in others if m.start >= trig.end]
+    between = _after_bain(tokens, after)
+    if between:
+        return Roles(_ids(between), (), location)
+    prep_after = [m for m in after if _prep_before(body, tokens, m) and _gap(tokens, trig, m) <= 8]
+    bare_after = [m for m in after if m not in prep_after]
+    actors = _actors(tokens, trig, before, bare_after)
+    targets = list(prep_after[:2])
+    if not targets and trig.sense.event_type in _TRANSITIVE:
+        rest = [m for m in bare_after if m not in actors and _gap(tokens, trig, m) <= 8]
+        targets = rest[:1]
+    a, t = _ids(actors), tuple(i for i in _ids(targets) if i not in _ids(actors))
+    if trig.sense.host_subject:
+        a, t = t, a
+    return Roles(a, t, location)
+
+
+def _ids(ms: list[Mention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.entity_id for m in ms))
+
+
+def _gap(tokens: list[Token], trig: Trigger, m: Mention) -> int:
+    return abs(token_index(tokens, m.start) - trig.token)
+
+
+def _prep_before(body: str, tokens: list[Token], m: Mention) -> bool:
+    k = token_index(tokens, m.start)
+    tok = tokens[k] if k < len(tokens) else None
+    if tok is not None and tok.start < m.start and tok.text[: m.start - tok.start] in _ATTACHED_PREPS:
+        return True  # لروسيا: the preposition is glued to the name's first word
+    words = [t.text for t in tokens[max(0, k - PREP_GAP): k]]
+    return any(w in _PREPS or w.lstrip("و") in _PREPS for w in words)
+
+
+def _after_bain(tokens: list[Token], after: list[Mention]) -> list[Mention]:
+    if not after:
+        return []
+    k = token_index(tokens, after[0].start)
+    words = [t.text for t in tokens[max(0, k - 3): k]]
+    if "بين" not in words:
+        return []
+    return _coordinated(tokens, after)
+
+
+def _coordinated(tokens: list[Token], ms: list[Mention]) -> list[Mention]:
+    """``ms[0]`` and the mentions joined to it by و (X وY، X و Y)."""
+    out = [ms[0]]
+    for m in ms[1:]:
+        gap = token_index(tokens, m.start) - token_index(tokens, out[-1].end - 1)
+        if gap > 3 or not _joined_by_waw(tokens, out[-1], m):
+            break
+        out.append(m)
+    return out
+
+
+def _joined_by_waw(tokens: list[Token], a: Mention, b: Mention) -> bool:
+    k = token_index(tokens, b.start)
+    tok = tokens[k] if k < len(tokens) else None
+    return (tok is not None and tok.text.startswith("و")) or (k > 0 and tokens[k - 1].text == "و")
+
+
+def _actors(tokens: list[Token], trig: Trigger, before: list[Mention], bare_after: list[Mention]) -> list[Mention]:
+    if bare_after and _gap(tokens, trig, bare_after[0]) <= SUBJECT_GAP:
+        return _coordinated(tokens, bare_after)
+    if before:
+        rev = list(reversed(before))
+        group = [rev[0]]
+        for m in rev[1:]:
+            if _joined_by_waw(tokens, m, group[-1]) and token_index(tokens, group[-1].start) - \
+                    token_index(tokens, m.end - 1) <= 3:
+                group.append(m)
+            else:
+                break
+        return list(reversed(group))
+    return []
+
+
+def _location(body: str, tokens: list[Token], trig: Trigger, mentions: list[Mention]) -> str | None:
+    best = None
+    for m in mentions:
+        if m.entity_type != "LOC":
+            continue
+        k = token_index(tokens, m.start)
+        tok = tokens[k] if k < len(tokens) else None
+        glued_b = tok is not None and tok.start < m.start and tok.text[: m.start - tok.start] in ("ب", "وب", "في")
+        after_fi = k > 0 and tokens[k - 1].text in ("في", "وفي")
+        if glued_b or after_fi:
+            dist = abs(m.start - trig.start)
+            if best is None or dist < best[0]:
+                best = (dist, m.entity_id)
+    return best[1] if best else None

@@ -1,0 +1,171 @@
+"""Story linking: one ``story_id`` for all mentions of the same real-world event.
+
+Two mentions are linked when all of these hold (thresholds in README.md, "Stories"):
+
+* same ``event_type``;
+* places do not conflict (both known and different ⇒ not linked);
+* participants overlap: at least one shared entity and Jaccard(actors ∪ targets) ≥
+  ``MIN_JACCARD``; mentions without participants link only inside their article and only
+  when both carry the same date;
+* dates are compatible: the periods of the two dates overlap (a day, a range of
+  ``RANGE_DAYS``, a month, a year). An undated mention links to a mention of its own article,
+  or to one of another article published within ``UNDATED_DAYS`` days with exactly the same
+  participants (needs the optional ``published_at`` column).
+
+Stories are the connected components of that relation. A planned mention and a past one
+share a story when their dates agree, since factuality is not part of the rule. Different
+rounds of talks on different days do not: their day-precision dates do not overlap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+import polars as pl
+
+MIN_JACCARD = 0.5  # one shared party out of two on each side (Biden–Putin vs Putin) links
+RANGE_DAYS = 10  # a "range" date (week, mid-month) covers at most ten days
+UNDATED_DAYS = 2  # agency copies of one story appear in the papers within two days (SaudiNewsNet)
+
+
+@dataclass
+class _Row:
+    event_id: str
+    article_id: str
+    event_type: str
+    parties: frozenset
+    location: str | None
+    lo: dt.date | None
+    hi: dt.date | None
+    published: dt.date | None
+    story_id: str | None  # set for published rows only
+
+
+def story_key(event_id: str) -> str:
+    """Story id derived from the earliest (smallest) member event id."""
+    return "st_" + hashlib.sha1(event_id.encode()).hexdigest()[:16]
+
+
+def link_stories(new_events: pl.DataFrame, published_events: pl.DataFrame | None) -> pl.DataFrame:
+    """Return ``new_events`` with ``story_id`` reassigned by linking to each other and to published stories.
+
+    Published rows are never changed: a new mention that matches one joins its story (the
+    smallest story id when it matches several). Other stories get ``story_key`` of their
+    smallest event id, so the result does not depend on row order.
+    """
+    if new_events.height == 0:
+        return new_events
+    new = _rows(new_events, None)
+    old = _rows(published_events, "story_id") if published_events is not None and published_events.height else []
+    rows = new + old
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _candidate_pairs(rows):
+        if _linked(rows[i], rows[j]):
+            parent[find(i)] = find(j)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(rows)):
+        members[find(i)].append(i)
+    story = {}
+    for group in members.values():
+        published = sorted({rows[i].story_id for i in group if rows[i].story_id})
+        sid = published[0] if published else story_key(min(rows[i].event_id for i in group))
+        for i in group:
+            story[rows[i].event_id] = sid
+    ids = [story[r.event_id] for r in new]
+    return new_events.with_columns(pl.Series("story_id", ids, dtype=pl.String))
+
+
+def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
+    has_pub = "published_at" in df.columns
+    out = []
+    for r in df.iter_rows(named=True):
+        lo, hi = _period(r["event_date"], r["date_precision"])
+        pub = r["published_at"] if has_pub else None
+        out.append(_Row(r["event_id"], r["article_id"], r["event_type"],
+                        frozenset((r["actor_entity_ids"] or []) + (r["target_entity_ids"] or [])),
+                        r["location_entity_id"], lo, hi, pub.date() if isinstance(pub, dt.datetime) else pub,
+                        r[story_col] if story_col else None))
+    return out
+
+
+def _period(date: dt.date | None, precision: str | None) -> tuple[dt.date | None, dt.date | None]:
+    if date is None:
+        return None, None
+    if precision == "month":
+        nxt = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return date, nxt - dt.timedelta(days=1)
+    if precision == "year":
+        return date, dt.date(date.year, 12, 31)
+    if precision == "range":
+        return date, date + dt.timedelta(days=RANGE_DAYS - 1)
+    return date, date
+
+
+def _candidate_pairs(rows: list[_Row]):
+    """Pairs that could be linked (blocking): same type and article, or same type and entity
+    with overlapping periods, or undated with the same participants. Yields each pair once."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    coarse: list[int] = []
+    days: dict[tuple, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, r in enumerate(rows):
+        blocks[(r.event_type, "a", r.article_id)].append(i)
+        if r.lo is None:
+            blocks[(r.event_type, "u", r.parties)].append(i)
+        elif r.lo == r.hi:
+            for p in r.parties:
+                days[(r.event_type, p)][r.lo].append(i)
+        else:
+            coarse.append(i)
+            for p in r.parties:
+                blocks[(r.event_type, "c", p)].append(i)
+    for by_day in days.values():
+        for idx in by_day.values():
+            blocks[("day", id(idx))] = idx
+    seen = set()
+    for idx in blocks.values():
+        for a in range(len(idx)):
+            for b in range(a + 1, len(idx)):
+                yield from _once(idx[a], idx[b], seen)
+    for i in coarse:
+        r = rows[i]
+        for p in r.parties:
+            for day, idx in days.get((r.event_type, p), {}).items():
+                if r.lo <= day <= r.hi:
+                    for j in idx:
+                        yield from _once(i, j, seen)
+
+
+def _once(i: int, j: int, seen: set):
+    key = (min(i, j), max(i, j))
+    if key not in seen:
+        seen.add(key)
+        yield key
+
+
+def _linked(a: _Row, b: _Row) -> bool:
+    if a.event_type != b.event_type or (a.story_id and b.story_id):
+        return False
+    if a.location and b.location and a.location != b.location:
+        return False
+    same_article = a.article_id == b.article_id
+    if not a.parties or not b.parties:
+        return same_article and a.lo is not None and a.lo == b.lo and a.hi == b.hi
+    shared = len(a.parties & b.parties)
+    if shared == 0 or shared / len(a.parties | b.parties) < MIN_JACCARD:
+        return False
+    if a.lo is not None and b.lo is not None:
+        return a.lo <= b.hi and b.lo <= a.hi
+    if same_article:
+        return True
+    return (a.parties == b.parties and a.published is not None and b.published is not None
+            and abs((a.published - b.published).days) <= UNDATED_DAYS)

@@ -1,0 +1,107 @@
+"""Find event triggers in an article: tokens, clitic stripping, lexicon lookup, context rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from akhbar.tasks.text import strip_diacritics
+
+from .lexicon import ENCLITICS, LEXICON, NEEDS_WINDOW, POSSIBLE_WORDS, PROCLITICS, PURPOSE_PREFIXES, Sense
+
+_TOKEN_RE = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640]+|\d+|[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the folded body: span, text without diacritics, and its proclitic if stripped."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger found in the body: span (proclitics excluded), token index and sense."""
+
+    start: int
+    end: int
+    token: int
+    sense: Sense
+    proclitic: str
+
+
+def tokenize(folded: str) -> list[Token]:
+    """Split folded text into word tokens (diacritics kept in the span, dropped from ``text``)."""
+    return [Token(m.start(), m.end(), strip_diacritics(m.group())) for m in _TOKEN_RE.finditer(folded)]
+
+
+def lookup(word: str) -> tuple[Sense, str, str] | None:
+    """Sense of ``word`` after stripping one proclitic and one enclitic; (sense, pro, enclitic)."""
+    for pro in PROCLITICS:
+        if not word.startswith(pro) or len(word) - len(pro) < 3:
+            continue
+        rest = word[len(pro):]
+        for enc in ENCLITICS:
+            if enc and not rest.endswith(enc):
+                continue
+            stem = rest[: len(rest) - len(enc)] if enc else rest
+            sense = LEXICON.get(stem)
+            if sense is not None:
+                return sense, pro, enc
+    return None
+
+
+def find_triggers(tokens: list[Token]) -> list[Trigger]:
+    """Triggers among ``tokens`` whose context conditions hold (see the README's lexicon)."""
+    found = []
+    for i, tok in enumerate(tokens):
+        hit = lookup(tok.text)
+        if hit is None:
+            continue
+        sense, pro, _ = hit
+        if not _context_ok(tokens, i, sense, pro):
+            continue
+        found.append(Trigger(tok.start + len(pro), tok.end, i, sense, pro))
+    return found
+
+
+def _following(tokens: list[Token], i: int, n: int) -> list[str]:
+    return [t.text for t in tokens[i + 1: i + 1 + n]]
+
+
+def _preceding(tokens: list[Token], i: int, n: int) -> list[str]:
+    return [t.text for t in tokens[max(0, i - n): i]]
+
+
+_DENIAL_OBJECTS = ("اتهام", "الاتهام", "اتهامات", "الاتهامات", "المزاعم", "مزاعم", "الادعاءات", "ادعاءات")
+_NOT_EVENT_AFTER_ASSAULT = ("محتمل", "محتمله", "اخر", "اضافي")
+_PLAN_WORDS = ("خطط", "تخطط", "يخطط", "التخطيط", "تستعد", "يستعد", "استعدادات", "استعدادا", "امكانيه", "احتمال",
+               "مخاوف", "خطر", "خطه", "خطط", "نوايا", "تهديد", "يهدد", "هدد", "تهدد", "بعدم")
+
+
+def _context_ok(tokens: list[Token], i: int, sense: Sense, pro: str) -> bool:
+    after = _following(tokens, i, NEEDS_WINDOW)
+    if sense.needs and not any(w.startswith(n) or w.lstrip("وفبل").startswith(n)
+                               for w in after for n in sense.needs):
+        return False
+    if sense.event_type == "REJECT" and any(w.lstrip("و").startswith(d) for w in after[:3] for d in _DENIAL_OBJECTS):
+        return False  # ترفض هذه الاتهامات is a denial of an accusation, not a rejection event
+    if sense.event_type == "ACCUSE" and tokens[i].text.endswith("اتهامات") and \
+            any(w.startswith(("رفض", "ترفض", "يرفض", "نفي", "تنفي")) for w in _preceding(tokens, i, 3)):
+        return False
+    if sense.event_type == "ASSAULT":
+        return _assault_happened(tokens, i, pro)
+    return True
+
+
+def _assault_happened(tokens: list[Token], i: int, pro: str) -> bool:
+    """ASSAULT only when it happened: not a purpose (لغزو), a possibility or a threat's content."""
+    if pro in PURPOSE_PREFIXES:
+        return False
+    after = _following(tokens, i, 2)
+    if any(w.startswith(POSSIBLE_WORDS + _NOT_EVENT_AFTER_ASSAULT) for w in after):
+        return False
+    before = [w.lstrip("وفبل") for w in _preceding(tokens, i, 4)]
+    return not any(w.startswith(p) for w in before for p in _PLAN_WORDS)

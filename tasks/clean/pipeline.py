@@ -1,0 +1,173 @@
+"""The clean stage: RAW rows in, (articles, rejects) out; every input row lands in exactly one.
+
+Three paths by ``format``:
+- ``json``: the text is already an article body (SaudiNewsNet-like feeds). Fast path,
+  vectorised in polars: normalisation, widget-line removal with the boilerplate lexicon, word
+  counts and Arabic share; only short metadata fields (title, date, author) go through Python.
+- ``txt``: page dumps, parsed line by line (``page_dump.parse_dump``).
+- ``html``: trafilatura, then the page-dump rules (``html.parse_html``).
+Then the reject rules, in this order: ``no_text``, ``not_arabic``, ``too_short``.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from akhbar.tasks.clean import authors as au
+from akhbar.tasks.clean import boilerplate as bp
+from akhbar.tasks.clean import metadata as md
+from akhbar.tasks.clean.dates import parse_published
+from akhbar.tasks.clean.html import parse_html
+from akhbar.tasks.clean.normalize import normalize_expr, normalize_text, n_words_expr
+from akhbar.tasks.clean.page_dump import Parsed, parse_dump
+from akhbar.tasks.text import ARABIC_LETTER_RE, match_key
+
+# Share of Arabic letters among letters below which a body is not Arabic. Measured on
+# SaudiNewsNet (benchmarks/clean_throughput.py --thresholds): see MIN_ARABIC_SHARE note below.
+MIN_ARABIC_SHARE = 0.5
+# Bodies shorter than this many words are captions or one-line briefs, not articles.
+MIN_WORDS = 20
+TITLE_MAX_CHARS = 300  # SaudiNewsNet titles: max 233 chars; longer is a paragraph, not a title
+
+ARTICLE_SCHEMA = {
+    "source_uri": pl.String, "url": pl.String, "raw_sha256": pl.String, "title": pl.String,
+    "published_at": pl.Datetime("us", "UTC"), "published_text": pl.String, "outlet": pl.String,
+    "agencies": pl.List(pl.String), "authors": pl.List(pl.String), "body": pl.String,
+    "n_words": pl.Int32,
+}
+REJECT_SCHEMA = {"source_uri": pl.String, "raw_sha256": pl.String, "reason": pl.String,
+                 "detail": pl.String}
+_LETTER = r"\p{L}"
+_ARABIC = ARABIC_LETTER_RE.pattern
+
+
+def clean_batch(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Clean a batch of RAW rows into (articles, rejects); each row ends in exactly one.
+
+    Args:
+        raw: frame with the RAW schema (schemas/tables.py).
+
+    Returns:
+        ``articles`` with ARTICLE_SCHEMA columns and ``rejects`` with REJECT_SCHEMA columns,
+        both sorted by source_uri.
+    """
+    parts = [
+        _clean_json(raw.filter(pl.col("format") == "json")),
+        _clean_pages(raw.filter(pl.col("format") != "json")),
+    ]
+    cleaned = pl.concat([p for p in parts if p.height], how="vertical") if any(
+        p.height for p in parts) else _empty_cleaned()
+    return _split_rejects(cleaned)
+
+
+def _empty_cleaned() -> pl.DataFrame:
+    return pl.DataFrame(schema=ARTICLE_SCHEMA)
+
+
+def _clean_json(rows: pl.DataFrame) -> pl.DataFrame:
+    """Fast path for JSON rows: vectorised body cleaning, per-row metadata on short fields."""
+    if rows.height == 0:
+        return _empty_cleaned()
+    body = _drop_widget_lines(rows.select(normalize_expr(pl.col("text")).alias("body"))["body"])
+    meta = [_json_meta(t, p, a, b) for t, p, a, b in zip(
+        rows["title"], rows["published"], rows["author"], body)]
+    return pl.DataFrame({
+        "source_uri": rows["source_uri"], "url": rows["url"], "raw_sha256": rows["raw_sha256"],
+        "title": [m[0] for m in meta],
+        "published_at": [m[1] for m in meta], "published_text": [m[2] for m in meta],
+        "outlet": rows.select(pl.col("outlet").str.strip_chars().replace("", None))["outlet"],
+        "agencies": [m[3] for m in meta], "authors": [m[4] for m in meta],
+        "body": body, "n_words": pl.Series([0] * rows.height, dtype=pl.Int32),
+    }, schema=ARTICLE_SCHEMA)
+
+
+def _drop_widget_lines(body: pl.Series) -> pl.Series:
+    """Remove lines whose folded key matches the boilerplate lexicon (vectorised)."""
+    frame = pl.DataFrame({"body": body}).with_row_index("rid")
+    lines = frame.select("rid", pl.col("body").str.split("\n").alias("line")).explode("line")
+    keep = lines.filter(~bp.line_key_expr(pl.col("line")).str.contains(bp.drop_line_pattern()))
+    joined = keep.group_by("rid", maintain_order=True).agg(pl.col("line").str.join("\n"))
+    out = frame.select("rid").join(joined, on="rid", how="left").sort("rid")
+    return out.select(normalize_expr(pl.col("line").fill_null("")).alias("body"))["body"]
+
+
+def _json_meta(title, published, author, body):
+    """(title, published_at, published_text, agencies, authors) of one JSON row."""
+    value, matched = parse_published(published)
+    first_line = body.split("\n", 1)[0] if body else ""
+    last_line = body.rsplit("\n", 1)[-1] if body else ""
+    agencies = set(md.agencies_in_credit(author)) if author else set()
+    dateline = md.dateline_of(first_line)
+    if dateline:
+        agencies.update(md.agencies_in_credit(dateline))
+    if md.is_credit_line(last_line):
+        agencies.update(md.agencies_in_credit(last_line))
+    return (plausible_title(title), value, matched, sorted(agencies), au.authors_from_field(author))
+
+
+def plausible_title(title: str | None) -> str | None:
+    """``title`` normalised when it reads as a headline; None for empty, URL, chrome or prose."""
+    if not title:
+        return None
+    text = normalize_text(title).replace("\n", " ")
+    if not text or len(text) > TITLE_MAX_CHARS or "://" in text or text.startswith("www."):
+        return None
+    if not any(ch.isalpha() for ch in text) or bp.is_chrome(text):
+        return None
+    return text
+
+
+def _clean_pages(rows: pl.DataFrame) -> pl.DataFrame:
+    """Slow path: page dumps and HTML pages, one row at a time."""
+    if rows.height == 0:
+        return _empty_cleaned()
+    records = []
+    for row in rows.iter_rows(named=True):
+        parsed = _parse_page(row)
+        records.append({
+            "source_uri": row["source_uri"], "url": row["url"], "raw_sha256": row["raw_sha256"],
+            "title": parsed.title, "published_at": parsed.published_at,
+            "published_text": parsed.published_text, "outlet": parsed.outlet,
+            "agencies": parsed.agencies, "authors": parsed.authors,
+            "body": normalize_text(parsed.body), "n_words": 0,
+        })
+    return pl.DataFrame(records, schema=ARTICLE_SCHEMA)
+
+
+def _parse_page(row: dict) -> Parsed:
+    if row["format"] == "html":
+        parsed = parse_html(row["text"] or "", row.get("url"))
+    else:
+        parsed = parse_dump(row["text"] or "")
+    # Fields given next to the page (a JSON Lines row with `html`) win over guesses.
+    parsed.title = plausible_title(row.get("title")) or parsed.title
+    parsed.outlet = (row.get("outlet") or "").strip() or parsed.outlet
+    if row.get("published"):
+        value, matched = parse_published(row["published"])
+        if value is not None:
+            parsed.published_at, parsed.published_text = value, matched
+    if row.get("author"):
+        parsed.authors = au._dedup(au.authors_from_field(row["author"]) + parsed.authors)
+        parsed.agencies = sorted(set(parsed.agencies) | set(md.agencies_in_credit(row["author"])))
+    return parsed
+
+
+def _split_rejects(cleaned: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Apply the reject rules; return (articles, rejects), both sorted by source_uri."""
+    scored = cleaned.with_columns(
+        n_words=n_words_expr(pl.col("body")),
+        _share=(pl.col("body").str.count_matches(_ARABIC)
+                / pl.col("body").str.count_matches(_LETTER).clip(lower_bound=1)),
+    )
+    reason = (pl.when(pl.col("n_words") == 0).then(pl.lit("no_text"))
+              .when(pl.col("_share") < MIN_ARABIC_SHARE).then(pl.lit("not_arabic"))
+              .when(pl.col("n_words") < MIN_WORDS).then(pl.lit("too_short")))
+    detail = (pl.when(pl.col("n_words") == 0).then(pl.lit("nothing left after cleaning"))
+              .when(pl.col("_share") < MIN_ARABIC_SHARE)
+              .then(pl.format("Arabic letters {} of letters < {}", pl.col("_share").round(3),
+                              pl.lit(MIN_ARABIC_SHARE)))
+              .otherwise(pl.format("{} words < {}", pl.col("n_words"), pl.lit(MIN_WORDS))))
+    scored = scored.with_columns(reason=reason, detail=detail)
+    articles = scored.filter(pl.col("reason").is_null()).select(list(ARTICLE_SCHEMA))
+    rejects = scored.filter(pl.col("reason").is_not_null()).select(list(REJECT_SCHEMA))
+    return articles.sort("source_uri"), rejects.sort("source_uri")
