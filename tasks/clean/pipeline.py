@@ -11,6 +11,8 @@ Then the reject rules, in this order: ``no_text``, ``not_arabic``, ``too_short``
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 
 from akhbar.tasks.clean import authors as au
@@ -82,13 +84,25 @@ def _clean_json(rows: pl.DataFrame) -> pl.DataFrame:
 
 
 def _drop_widget_lines(body: pl.Series) -> pl.Series:
-    """Remove lines whose folded key matches the boilerplate lexicon (vectorised)."""
+    """Remove lines whose folded key matches the boilerplate lexicon (vectorised).
+
+    Only short lines can be widgets (bp.MAX_WIDGET_CHARS), so keys are computed for those only,
+    and only the few bodies that lose a line are rebuilt.
+    """
     frame = pl.DataFrame({"body": body}).with_row_index("rid")
-    lines = frame.select("rid", pl.col("body").str.split("\n").alias("line")).explode("line")
-    keep = lines.filter(~bp.line_key_expr(pl.col("line")).str.contains(bp.drop_line_pattern()))
-    joined = keep.group_by("rid", maintain_order=True).agg(pl.col("line").str.join("\n"))
-    out = frame.select("rid").join(joined, on="rid", how="left").sort("rid")
-    return out.select(normalize_expr(pl.col("line").fill_null("")).alias("body"))["body"]
+    lines = (frame.select("rid", pl.col("body").str.split("\n").alias("line"))
+             .explode("line").with_row_index("lid"))
+    short = lines.filter(pl.col("line").str.len_chars() <= bp.MAX_WIDGET_CHARS)
+    widgets = short.filter(bp.line_key_expr(pl.col("line")).str.contains(bp.drop_line_pattern()))
+    if widgets.height == 0:
+        return body
+    touched = lines.filter(pl.col("rid").is_in(widgets["rid"].implode()))
+    rebuilt = (touched.filter(~pl.col("lid").is_in(widgets["lid"].implode()))
+               .group_by("rid", maintain_order=True).agg(pl.col("line").str.join("\n")))
+    out = frame.join(rebuilt, on="rid", how="left").sort("rid").select(
+        pl.when(pl.col("rid").is_in(widgets["rid"].implode()))
+        .then(normalize_expr(pl.col("line").fill_null(""))).otherwise(pl.col("body")).alias("body"))
+    return out["body"]
 
 
 def _json_meta(title, published, author, body):
@@ -96,13 +110,24 @@ def _json_meta(title, published, author, body):
     value, matched = parse_published(published)
     first_line = body.split("\n", 1)[0] if body else ""
     last_line = body.rsplit("\n", 1)[-1] if body else ""
-    agencies = set(md.agencies_in_credit(author)) if author else set()
+    agencies = set(_author_agencies(author))
     dateline = md.dateline_of(first_line)
     if dateline:
         agencies.update(md.agencies_in_credit(dateline))
     if md.is_credit_line(last_line):
         agencies.update(md.agencies_in_credit(last_line))
-    return (plausible_title(title), value, matched, sorted(agencies), au.authors_from_field(author))
+    return (plausible_title(title), value, matched, sorted(agencies), list(_author_names(author)))
+
+
+# Author fields repeat heavily in feeds ("الرياض - واس" on thousands of rows): cache them.
+@lru_cache(maxsize=65536)
+def _author_agencies(author: str | None) -> tuple[str, ...]:
+    return tuple(md.agencies_in_credit(author)) if author else ()
+
+
+@lru_cache(maxsize=65536)
+def _author_names(author: str | None) -> tuple[str, ...]:
+    return tuple(au.authors_from_field(author))
 
 
 def plausible_title(title: str | None) -> str | None:

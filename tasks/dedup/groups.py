@@ -25,6 +25,7 @@ Steps:
    ``max_bucket_heads`` members in priority order (published canonicals first), so a bucket
    of n near-identical boilerplate texts costs O(n * cap) pairs, not O(n^2). No all-pairs.
 
+A text with no word after normalisation (empty or punctuation only) is always a singleton.
 Only canonical rows keep a signature in the index (the only rows ever compared again); band
 keys are recomputed from it. Rows of ``new`` whose ``article_id`` is already indexed get
 their published assignment back and add no index rows (re-running changes nothing).
@@ -107,15 +108,19 @@ def _assign(fresh: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl
     """Exact then near grouping of ``fresh`` (priority order) against published ``canon``."""
     canon = canon.sort("dup_group_id").unique("exact_hash", keep="first", maintain_order=True)
     # Joins do not promise row order: re-sort by priority, on which "first" relies below.
-    by_hash = fresh.join(
-        canon.select("exact_hash", pl.col("dup_group_id").alias("old_group")), on="exact_hash", how="left"
-    ).sort("priority")
+    by_hash = (
+        fresh.join(canon.select("exact_hash", pl.col("dup_group_id").alias("old_group")), on="exact_hash", how="left")
+        .with_columns(old_group=pl.when(pl.col("key") != "").then("old_group"))
+        .sort("priority")
+    )
     exact_old = by_hash.filter(pl.col("old_group").is_not_null()).select(
         "article_id", "exact_hash", dup_group_id="old_group", is_canonical=pl.lit(False),
         dup_kind=pl.lit("exact"), dup_similarity=pl.lit(1.0), signature=pl.lit(None, pl.Binary),
     )
+    # A text with no word left after normalisation (empty, punctuation only) is compared with
+    # nothing: grouping all of them as one "exact" group would be meaningless.
     rest = by_hash.filter(pl.col("old_group").is_null()).with_columns(
-        is_rep=pl.int_range(pl.len()).over("exact_hash") == 0
+        is_rep=(pl.int_range(pl.len()).over("exact_hash") == 0) | (pl.col("key") == "")
     )
     reps = _near_groups(rest.filter("is_rep").sort("priority"), canon, config)
     followers = rest.filter(~pl.col("is_rep")).join(

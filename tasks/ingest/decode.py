@@ -205,7 +205,8 @@ def _decode_with_bom(data: bytes) -> Decoded | Rejection | None:
             except UnicodeDecodeError as err:
                 return Rejection(
                     "undecodable",
-                    f"{codec} byte-order mark but invalid {label}: {err.reason} at byte {err.start + len(bom)}",
+                    f"{codec} byte-order mark but invalid {label}: "
+                    f"{err.reason} at byte {err.start + len(bom)}",
                 )
     return None
 

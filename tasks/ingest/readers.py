@@ -130,28 +130,23 @@ def read_jsonl(uri: str, data: bytes, limits: IngestLimits) -> tuple[list[dict],
     for number, line in enumerate(decoded.text.split("\n"), start=1):
         if not line.strip():
             continue  # blank lines separate nothing in JSON Lines: skipped, not rejected
-        line_uri = f"{uri}#L{number}"
-        line_bytes = line.encode("utf-8")
-        sha = _sha256(line_bytes)
-        if len(line_bytes) > limits.max_line_bytes:
-            rejects.append(
-                _reject(
-                    line_uri,
-                    sha,
-                    Rejection(
-                        "oversized",
-                        f"line of {len(line_bytes)} bytes > max_line_bytes {limits.max_line_bytes}",
-                    ),
-                )
-            )
-            continue
-        record = parse_record(line)
-        if isinstance(record, Rejection):
-            rejects.append(_reject(line_uri, sha, record))
-        else:
-            fmt, text, meta = record
-            rows.append(_raw_row(line_uri, sha, fmt, Decoded(text, decoded.encoding), meta))
+        row = _line_row(f"{uri}#L{number}", line, decoded.encoding, limits.max_line_bytes)
+        (rejects if "reason" in row else rows).append(row)
     return rows, rejects
+
+
+def _line_row(line_uri: str, line: str, encoding: str, max_line_bytes: int) -> dict:
+    """The RAW row or the reject row for one non-blank JSON Lines line."""
+    line_bytes = line.encode("utf-8")
+    sha = _sha256(line_bytes)
+    if len(line_bytes) > max_line_bytes:
+        detail = f"line of {len(line_bytes)} bytes > max_line_bytes {max_line_bytes}"
+        return _reject(line_uri, sha, Rejection("oversized", detail))
+    record = parse_record(line)
+    if isinstance(record, Rejection):
+        return _reject(line_uri, sha, record)
+    fmt, text, meta = record
+    return _raw_row(line_uri, sha, fmt, Decoded(text, encoding), meta)
 
 
 def parse_record(line: str) -> tuple[str, str, dict[str, str | None]] | Rejection:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from akhbar.tasks.text import match_key
+from akhbar.tasks.text import match_key as _match_key
+
+# match_key is the hot spot of tagging (every token, several times): memoise it.
+match_key = lru_cache(maxsize=500_000)(_match_key)
 
 # A word is a run of letters/digits plus Arabic marks and tatweel; any other non-space
 # character is a token of its own (punctuation never belongs to a mention).
@@ -64,10 +67,39 @@ def proclitic_length(
 ) -> int:
     """Number of leading characters of ``token`` that are attached proclitics (0 if none).
 
+    See ``_proclitic_length``; the part that does not depend on ``seen`` is memoised.
+    """
+    ck = (token, id(known), id(counts))  # the gazetteers are process-wide constants
+    skip = _PROCLITIC_CACHE.get(ck)
+    if skip is None:
+        if len(_PROCLITIC_CACHE) > 500_000:
+            _PROCLITIC_CACHE.clear()
+        skip = _PROCLITIC_CACHE[ck] = _proclitic_length(token, known, counts)
+    if skip or not seen or match_key(token) in known:
+        return skip
+    for p, rest in proclitic_readings(token):
+        if rest in seen:
+            return p
+    return 0
+
+
+_PROCLITIC_CACHE: dict[tuple[str, int, int], int] = {}
+
+
+@lru_cache(maxsize=300_000)
+def proclitic_readings(token: str) -> tuple[tuple[int, str], ...]:
+    """(prefix length, match_key of the rest) for each proclitic prefix ``token`` could carry."""
+    key = match_key(token)
+    return tuple((len(p), key[len(p):]) for p in PROCLITICS if token.startswith(p) and len(token) - len(p) >= 2)
+
+
+def _proclitic_length(token: str, known: frozenset[str], counts: dict[str, int]) -> int:
+    """Number of leading characters of ``token`` that are attached proclitics (0 if none).
+
     A prefix is split off only with evidence that the rest is a word of its own: the rest
     starts with ال (وبالكرملين → الكرملين), or it is a known name (``known``: gazetteer
-    tokens) or a word seen alone in the same article (``seen``) while the whole token is not
-    a known name, or it is
+    tokens) or a word seen alone in the same article while the whole token is not a known
+    name, or it is
     clearly more frequent than the whole token in the training vocabulary (``counts``).
     Fused ل+ال (للناتو) stays whole, as written.
     """
@@ -85,7 +117,7 @@ def proclitic_length(
         if not token.startswith(p) or len(token) - len(p) < 2:
             continue
         rest = key[len(p):]
-        if rest in known or rest in seen:
+        if rest in known:
             return len(p)
         # Frequency evidence (ANERcorp vocabulary): the rest is a common word and at least
         # three times as frequent as the whole form (وزارة stays: زارة is never seen).

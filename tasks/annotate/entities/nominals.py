@@ -9,6 +9,8 @@ refers back to the last one named). A description followed by a definite adjecti
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows
 from akhbar.tasks.annotate.entities.lexicon import definite_key, match_key
 from akhbar.tasks.annotate.entities.linker import Mention
@@ -37,6 +39,7 @@ NOMINAL_HEADS: dict[str, frozenset[str]] = {
 _CLITICS = ("و", "ف", "ب", "ك", "وب", "فب", "وك")
 
 
+@lru_cache(maxsize=100_000)
 def _nominal_at(token: str) -> tuple[int, str] | None:
     """(chars to skip, description key) when ``token`` is a nominal head, else None."""
     for skip in (0, 1, 2):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from akhbar.tasks.annotate.entities.gazetteer import alias_rows, place_names, vocab_counts
-from akhbar.tasks.annotate.entities.lexicon import TOKEN_RE, link_key, match_key, proclitic_length
+from akhbar.tasks.annotate.entities.gazetteer import alias_rows, place_names
+from akhbar.tasks.annotate.entities.lexicon import TOKEN_RE, link_key, match_key, proclitic_readings
 
 
 @dataclass(frozen=True)
@@ -71,26 +71,32 @@ def known_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def first_token_keys(token: str, seen: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
-    """(link key, chars skipped) readings of a name's first token, as written first."""
+@lru_cache(maxsize=300_000)
+def first_token_keys(token: str) -> tuple[tuple[str, int], ...]:
+    """(link key, chars skipped) readings of a name's first token: as written, after each
+    possible proclitic prefix, and with a fused ل+ال read as ال (skip 0: kept whole)."""
     out = [(link_key(token), 0)]
-    skip = proclitic_length(token, known_words(), vocab_counts()[0], seen)
-    rest = token[skip:]
-    if skip:
-        out.append((link_key(rest), skip))
-    if rest.startswith("لل") and len(rest) > 3:  # fused ل+ال: look up as ال+name, keep whole
-        out.append((link_key("ال" + rest[2:]), skip))
-    return out
+    for skip, _ in proclitic_readings(token):
+        out.append((link_key(token[skip:]), skip))
+    for skip in (0, 1):
+        rest = token[skip:]
+        if rest.startswith("لل") and len(rest) > 3 and (skip == 0 or token[0] in "وف"):
+            out.append((link_key("ال" + rest[2:]), skip))
+    return tuple(out)
 
 
-def find_phrases(tokens: list[str], index: PhraseIndex, seen: frozenset[str] = frozenset()) -> list[Match]:
-    """Non-overlapping longest matches of ``index`` names in ``tokens``, left to right."""
+def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
+    """Non-overlapping longest matches of ``index`` names in ``tokens``, left to right.
+
+    A proclitic reading of the first token is accepted when it starts a known name: the
+    name itself is the evidence (وروسيا → روسيا); the whole token is tried first (بوتين).
+    """
     keys = [link_key(t) for t in tokens]
     out: list[Match] = []
     i, n = 0, len(tokens)
     while i < n:
         best = None
-        for key0, skip in first_token_keys(tokens[i], seen):
+        for key0, skip in first_token_keys(tokens[i]):
             if key0 not in index.firsts:
                 continue
             for length in range(min(index.max_len, n - i), 0, -1):

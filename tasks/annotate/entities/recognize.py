@@ -73,7 +73,7 @@ def _trim_person_start(tokens: list[str], first: int, last: int) -> int:
 def _alias_candidates(tokens: list[str], seen: frozenset[str]) -> list[Candidate]:
     rows = alias_rows()
     out = []
-    for m in find_phrases(tokens, alias_index(), seen):
+    for m in find_phrases(tokens, alias_index()):
         types = {rows[r].entity_type for r in m.value}
         etype = types.pop() if len(types) == 1 else rows[m.value[0]].entity_type
         out.append(Candidate(m.first, m.last, m.skip, etype, ALIAS_SCORE, m.value))
@@ -102,7 +102,7 @@ def recognize(tokens: list[str], seen: frozenset[str] = frozenset()) -> list[Can
 
 def _contained_alias(tokens: list[str], cand: Candidate, seen: frozenset[str]) -> tuple[int, ...]:
     """Alias rows of a CRF span that is exactly an alias name (after its first token's clitics)."""
-    found = find_phrases(tokens[cand.first : cand.last], alias_index(), seen)
+    found = find_phrases(tokens[cand.first : cand.last], alias_index())
     if len(found) == 1 and found[0].first == 0 and found[0].last == cand.last - cand.first:
         return found[0].value
     return ()

@@ -60,7 +60,10 @@ def _follower(doc: Doc, i: int, sent_end: int) -> tuple[str, int | None, int]:
         if ":" in between:
             return "colon", None, j + 1
         if has_mark(between):
-            return "mark", None, j + 1
+            skip = _short_quoted(doc, j, sent_end)
+            if skip is None:
+                return "mark", None, j + 1
+            j = skip - 1  # a quoted name such as «الناتو» inside the subject: read past it
         j += 1
         if j > last or toks[j].start >= sent_end:
             return "none", None, j
@@ -68,6 +71,22 @@ def _follower(doc: Doc, i: int, sent_end: int) -> tuple[str, int | None, int]:
             return "comp", j, j
         if _lookup(toks[j].key) is not None and j > i + 1:
             return "none", None, j  # another cue starts: this one has no clause of its own
+
+
+def _short_quoted(doc: Doc, j: int, sent_end: int) -> int | None:
+    """Index of the token after a short (<= 3 tokens) marked name that opens after token ``j``.
+
+    None when the mark opens a real quote (longer, or not closed within the sentence).
+    """
+    toks = doc.tokens
+    for k in range(j + 1, min(len(toks), j + 4)):
+        if toks[k].start >= sent_end:
+            return None
+        if has_mark(doc.gap(k)):
+            if ":" in doc.gap(k):
+                return None
+            return k + 1 if k + 1 < len(toks) and toks[k + 1].start < sent_end else None
+    return None
 
 
 def find_cues(doc: Doc) -> list[Cue]:

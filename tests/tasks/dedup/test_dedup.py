@@ -114,11 +114,13 @@ def test_same_output_under_row_shuffles():
 
 
 def test_short_texts_and_empty_index():
-    new = _frame([("a", "عاجل", None), ("b", "عاجل", None), ("c", "خبر عاجل", None), ("d", "", None)])
+    new = _frame([("a", "عاجل", None), ("b", "عاجل", None), ("c", "خبر عاجل", None), ("d", "", None),
+                  ("e", " ... ", None)])
     out, _ = dedup_batch(new, empty_index(), CFG)
     got = _by_id(out)
     assert got["b"]["dup_kind"] == "exact" and got["b"]["dup_group_id"] == "a"
     assert got["c"]["dup_kind"] == "none" and got["d"]["dup_kind"] == "none"
+    assert got["e"]["dup_group_id"] == "e"  # texts without words are never grouped
 
 
 def test_no_chaining_through_members():

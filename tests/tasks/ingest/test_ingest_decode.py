@@ -1,4 +1,4 @@
-"""decode_bytes: every encoding seen in Arabic web data, and the empty/binary/undecodable rejects."""
+"""decode_bytes: each encoding seen in Arabic web data; the empty/binary/undecodable rejects."""
 
 from __future__ import annotations
 
@@ -92,7 +92,10 @@ def test_cp1256_wins_over_a_non_arabic_guess(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_iso_8859_6_is_trusted_when_detected() -> None:
-    text = "قال المتحدث باسم الكرملين يوم الاثنين إن الأمن الخاص بكل من روسيا وحلف شمال الأطلسي سيكون الموضوع الرئيسي"
+    text = (
+        "قال المتحدث باسم الكرملين يوم الاثنين إن الأمن الخاص بكل من روسيا وحلف شمال الأطلسي "
+        "سيكون الموضوع الرئيسي"
+    )
     assert _ok(text.encode("iso8859-6")) == Decoded(text, "iso8859-6")
 
 

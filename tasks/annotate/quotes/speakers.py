@@ -1,0 +1,217 @@
+"""Who speaks: the subject of a cue, linked to entity mentions, resolved through earlier cues.
+
+Arabic news puts the subject after the verb (VSO: "وقال وزير الخارجية ... إن"), sometimes before
+it ("وكان بوتين قال"، "لكن دريك قال"، "ستولتنبرغ، الذي أعلن"), and drops it when the speaker
+was just named ("وأضاف أن"، "مشيرا إلى أن"). A subject that is only a title ("المتحدث باسم
+الكرملين") is resolved to the person the article gave that title to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from akhbar.tasks.text import match_key
+
+from .cues import Cue
+from .lexicon import NAMING_NOUNS, PRONOUN_SUBJECTS, SUBJECT_STOPS, TITLE_HEADS
+from .tokens import Doc
+
+# Longest subject noun phrase kept, in tokens ("نائب وزير الخارجية الروسي ألكسندر جروشكو" is 6;
+# descriptions such as "مدير عام مديرية شرطة محافظة العاصمة المنامة" reach 7).
+MAX_NP = 10
+# An appositive name after a title ("المتحدث باسم الكرملين، ديميتري بيسكوف،") is short.
+MAX_APPOSITION = 4
+_LEAD_INS = frozenset(match_key(w) for w in ("كان", "وكان", "لكن", "ولكن", "بينما", "فيما", "و", "قد", "وقد"))
+_RELATIVES = frozenset(match_key(w) for w in ("الذي", "التي", "الذين"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention of the article (from the entities table)."""
+
+    start: int
+    end: int
+    entity_id: str
+    entity_type: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the written span it was read from and the linked entity, if any."""
+
+    start: int
+    end: int
+    entity_id: str | None
+    name: str | None
+    explicit: bool  # named in the cue's own clause (not inherited from an earlier cue)
+
+
+def _chunks(doc: Doc, lo: int, hi: int) -> list[list[int]]:
+    """Token indices of [lo, hi) split at commas and brackets."""
+    out: list[list[int]] = [[]]
+    for i in range(lo, hi):
+        out[-1].append(i)
+        if i + 1 < hi and any(ch in doc.gap(i) for ch in "،,()[];؛"):
+            out.append([])
+    return [c for c in out if c]
+
+
+def _np(doc: Doc, chunk: list[int]) -> list[int]:
+    """The noun phrase opening ``chunk``: cut at the first stop word; [] when it opens with one."""
+    np_: list[int] = []
+    for i in chunk:
+        key = doc.tokens[i].key
+        if key in SUBJECT_STOPS or (not np_ and _is_lam_adjunct(key)):
+            break
+        np_.append(i)
+    return np_[:MAX_NP]
+
+
+def _is_lam_adjunct(key: str) -> bool:
+    """"للصحفيين"، "لوكالة" open an adjunct ("told the press"), not a subject."""
+    return key.startswith("لل") or (key.startswith("ل") and key[1:] in NAMING_NOUNS)
+
+
+def subject_after(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token span (first, last) of the subject between a cue and its follower, or None."""
+    chunks = _chunks(doc, lo, hi)
+    for n, chunk in enumerate(chunks):
+        np_ = _np(doc, chunk)
+        if not np_:
+            continue
+        if len(np_) == 1 and doc.tokens[np_[0]].key in PRONOUN_SUBJECTS:
+            return None
+        if doc.tokens[np_[0]].key in TITLE_HEADS and n + 1 < len(chunks):
+            name = _np(doc, chunks[n + 1])
+            if name and len(name) == len(chunks[n + 1]) and len(name) <= MAX_APPOSITION:
+                return np_[0], name[-1]  # title, name: keep both, the linker picks the name
+        return np_[0], np_[-1]
+    return None
+
+
+def subject_before(doc: Doc, cue_index: int, sent_start: int) -> tuple[int, int] | None:
+    """Subject written before the verb (SVO, "وكان X قال", relative "X، الذي قال")."""
+    toks = doc.tokens
+    i = cue_index - 1
+    if i >= 0 and toks[i].key in _RELATIVES and toks[i].start >= sent_start:
+        j = i - 1
+        return (j, j) if j >= 0 and toks[j].start >= sent_start else None
+    span: list[int] = []
+    while i >= 0 and toks[i].start >= sent_start and len(span) < 6:
+        if any(ch in doc.gap(i) for ch in "،,;؛:"):
+            break
+        span.insert(0, i)
+        i -= 1
+    while span and toks[span[0]].key in _LEAD_INS:
+        span.pop(0)
+    if not span or any(toks[k].key in SUBJECT_STOPS for k in span):
+        return None
+    starts_clause = i < 0 or toks[i].start < sent_start or any(ch in doc.gap(i) for ch in "،,;؛:")
+    return (span[0], span[-1]) if starts_clause else None
+
+
+def link(doc: Doc, first: int, last: int, mentions: list[Mention]) -> tuple[int, int, Mention | None]:
+    """Pick the written speaker span inside tokens [first, last] and the entity it names.
+
+    A person named in the phrase wins (its last mention: the name follows the title); else an
+    organisation or place that opens the phrase, unless the phrase opens with a title.
+    """
+    start, end = doc.tokens[first].start, doc.tokens[last].end
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    people = [m for m in inside if m.entity_type == "PER"]
+    if people:
+        m = people[-1]
+        return m.start, m.end, m
+    if doc.tokens[first].key not in TITLE_HEADS:
+        for m in inside:
+            if m.start - start <= 2:
+                return start, end, m
+    return start, end, None
+
+
+class SpeakerMemory:
+    """Speakers named so far in one article, for subject-less cues and bare titles."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc = doc
+        self.mentions = mentions
+        self.recent: list[tuple[int, Speaker]] = []  # (token index of cue, speaker)
+        self.titles: dict[str, Speaker] = self._titles_from_mentions()
+
+    def _titles_from_mentions(self) -> dict[str, Speaker]:
+        """Map "title words" -> person for every "TITLE [،] NAME" written in the article."""
+        doc, titles = self.doc, {}
+        starts = {t.start: i for i, t in enumerate(doc.tokens)}
+        for m in self.mentions:
+            if m.entity_type != "PER" or m.start not in starts:
+                continue
+            i = starts[m.start]
+            for j in range(max(0, i - 6), i):
+                if doc.tokens[j].key in TITLE_HEADS:
+                    key = " ".join(t.key for t in doc.tokens[j:i])
+                    titles.setdefault(key, Speaker(m.start, m.end, m.entity_id, m.canonical, True))
+                    break
+        return titles
+
+    def last_before(self, cue_index: int) -> Speaker | None:
+        """The most recent explicit speaker before token ``cue_index``."""
+        for idx, sp in reversed(self.recent):
+            if idx < cue_index:
+                return sp
+        return None
+
+    def remember(self, cue_index: int, title_key: str | None, speaker: Speaker) -> None:
+        """Record ``speaker`` (and its title) for later subject-less cues."""
+        self.recent.append((cue_index, speaker))
+        if title_key and speaker.entity_id:
+            self.titles.setdefault(title_key, speaker)
+
+    def by_title(self, key: str) -> Speaker | None:
+        """A person given title ``key`` earlier (exact title, or a longer title starting with it)."""
+        if key in self.titles:
+            return self.titles[key]
+        hits = [sp for t, sp in self.titles.items() if t.startswith(key + " ") and len(key.split()) >= 2]
+        return hits[0] if len(hits) == 1 else None
+
+
+def resolve(cue: Cue, memory: SpeakerMemory) -> Speaker | None:
+    """The speaker of ``cue``: its own subject, linked and title-resolved, else an earlier one."""
+    doc = memory.doc
+    sent_start = doc.sentences[doc.sentence_of(doc.tokens[cue.index].start)][0]
+    span = None
+    if cue.form == "verb":
+        span = subject_after(doc, *cue.window)
+        if span is None and not cue.prefixed:
+            span = subject_before(doc, cue.index, sent_start)
+    elif cue.form == "noun":
+        span = _masdar_subject(doc, cue.index, sent_start)
+    if span is None:
+        return memory.last_before(cue.index)
+    start, end, mention = link(doc, span[0], span[1], memory.mentions)
+    title_key = " ".join(t.key for t in doc.tokens[span[0]:span[1] + 1])
+    if mention is None and doc.tokens[span[0]].key in TITLE_HEADS:
+        known = memory.by_title(title_key)
+        if known is not None:
+            speaker = Speaker(start, end, known.entity_id, known.name, True)
+            memory.remember(cue.index, None, speaker)
+            return speaker
+    speaker = Speaker(start, end, mention.entity_id if mention else None, mention.canonical if mention else None, True)
+    if mention is not None and mention.entity_type == "PER" and mention.start > doc.tokens[span[0]].start:
+        title_key = " ".join(t.key for t in doc.tokens[span[0]:span[1] + 1] if t.end <= mention.start)
+    memory.remember(cue.index, title_key, speaker)
+    return speaker
+
+
+def _masdar_subject(doc: Doc, i: int, sent_start: int) -> tuple[int, int] | None:
+    """Subject of a speech noun: "نقلت ... عن X قوله" -> X; "اكتفى X بالإشارة" -> X."""
+    toks = doc.tokens
+    if toks[i].key.startswith("قول"):
+        j = i - 1
+        while j >= 0 and toks[j].start >= sent_start and toks[j].key != "عن":
+            j -= 1
+        return (j + 1, i - 1) if j >= 0 and toks[j].key == "عن" and j + 1 <= i - 1 else None
+    span = subject_before(doc, i, sent_start)
+    if span and span[1] > span[0]:
+        return span[0] + 1, span[1]  # drop the governing verb ("اكتفى", "كرر")
+    return None
