@@ -11,8 +11,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-console = Console()
-_MAX_CELL = 80
+# Off a terminal (pipes, notebooks, CI logs) rich would assume 80 columns and wrap every
+# Arabic title into a tower; 160 keeps a row of typical columns on one line.
+console = Console(width=None if sys.stdout.isatty() else 160)
+_MAX_CELL = 60
 
 
 class RichProgress:
@@ -113,7 +115,7 @@ def print_rows(columns: list[str], rows: list[tuple], fmt: str = "table") -> Non
         return
     t = Table(show_lines=False)
     for c in columns:
-        t.add_column(c, overflow="fold")
+        t.add_column(c, overflow="ellipsis", no_wrap=True)
     for row in rows:
         t.add_row(*[_cell(v) for v in row])
     console.print(t)

@@ -55,12 +55,36 @@ def thresholds(raw: pl.DataFrame) -> None:
     print("word-count histogram (1-49):", counts.rows())
 
 
+def as_pages(raw: pl.DataFrame, fmt: str) -> pl.DataFrame:
+    """The same articles as page dumps (title line + text) or as HTML pages with site chrome."""
+    import html
+
+    nav = "".join(f"<li><a href='/s/{i}'>قسم {i}</a></li>" for i in range(150))
+    script = "<script>" + "var a = 1;" * 2000 + "</script>"
+
+    def page(title: str | None, text: str) -> str:
+        if fmt == "txt":
+            return f"{title or ''}\n\nشارك\n\n{text}\n\nاترك تعليقاً\nجميع الحقوق محفوظة ©"
+        paras = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+        return (f"<html><head><title>{html.escape(title or '')}</title>{script}</head><body>"
+                f"<nav><ul>{nav}</ul></nav><article><h1>{html.escape(title or '')}</h1>{paras}"
+                f"</article><footer>جميع الحقوق محفوظة ©</footer></body></html>")
+
+    texts = [page(t, x) for t, x in zip(raw["title"], raw["text"])]
+    return raw.with_columns(text=pl.Series(texts), format=pl.lit(fmt))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=None)
+    ap.add_argument("--format", choices=("json", "txt", "html"), default="json",
+                    help="feed the articles as JSON rows, page dumps or HTML pages")
     ap.add_argument("--thresholds", action="store_true")
     args = ap.parse_args()
     raw = load_raw(args.rows)
+    if args.format != "json":
+        raw = as_pages(raw, args.format)
+        print(f"mean page size: {raw['text'].str.len_bytes().mean() / 1024:.1f} KiB")
     if args.thresholds:
         thresholds(raw)
     clean_batch(raw.head(200))  # warm-up: lazy caches (gazetteer, regexes)

@@ -8,6 +8,7 @@ what a run has already done.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from pathlib import Path
 
@@ -36,8 +37,9 @@ def article_ids(frame: pl.DataFrame) -> pl.Series:
     Two identical files at two paths are two articles (flagged as exact duplicates); the same
     file seen again is the same article and is skipped by the ledger.
     """
-    key = pl.concat_str([pl.col("source_uri"), pl.col("raw_sha256")], separator="\x00")
-    return frame.select(key.chash.sha2_256().str.slice(0, 20).alias("article_id")).to_series()
+    ids = [hashlib.sha256(f"{uri}\x00{sha}".encode()).hexdigest()[:20]
+           for uri, sha in zip(frame["source_uri"], frame["raw_sha256"])]
+    return pl.Series("article_id", ids, dtype=pl.String)
 
 
 @task(name="ingest", **_TASK)
@@ -122,7 +124,7 @@ def annotate_task(article_ref: PartRef, run_dir: str, run_id: str) -> dict[str, 
     return {
         "entities": PartRef.of(write_table(T.ENTITIES, entities, final_part(run_dir, "entities", run_id, name))),
         "quotes": PartRef.of(write_table(T.QUOTES, quotes, final_part(run_dir, "quotes", run_id, name))),
-        "events": PartRef.of(write_table(T.EVENTS, events, out / "events_local" / name)),
+        "events": PartRef.of(write_table(T.EVENTS, events, Path(run_dir) / "events_local" / name)),
     }
 
 

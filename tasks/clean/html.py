@@ -33,21 +33,55 @@ def _extract(html: str):
 
 
 def parse_html(html: str, url: str | None = None) -> Parsed:
-    """Parse an HTML page into title, date, credits and body (offline; never fetches)."""
+    """Parse an HTML page into title, date, credits and body (offline; never fetches).
+
+    The body is trafilatura's main text. Metadata comes from trafilatura's metadata first, then
+    from the extracted text, then from the whole page's visible text read as a page dump
+    (trafilatura leaves out the header, where many sites print the date and the byline).
+    """
     doc = _extract(html)
     if doc is None or not (doc.text or "").strip():
         return Parsed()
     title = normalize_text(doc.title) if doc.title else None
     out = parse_dump(doc.text, known_title=title or None)
+    page = parse_dump(visible_text(html), known_title=out.title)
+    out.title = out.title or page.title
     if doc.date:
         value, matched = parse_published(doc.date)
         if value is not None:
             out.published_at, out.published_text = value, matched
-    if doc.author:
-        names = [normalize_text(a) for a in doc.author.split(";")]
-        out.authors = au._dedup([n for n in names if n] + out.authors)
-    out.outlet = (normalize_text(doc.sitename) if doc.sitename else None) or out.outlet or host_of(url)
+    if out.published_at is None:
+        out.published_at, out.published_text = page.published_at, page.published_text
+    meta_authors = [normalize_text(a) for a in (doc.author or "").split(";")]
+    out.authors = au._dedup([a for a in meta_authors if a] + out.authors + page.authors)
+    out.agencies = sorted(set(out.agencies) | set(page.agencies))
+    sitename = normalize_text(doc.sitename) if doc.sitename else None
+    out.outlet = sitename or out.outlet or page.outlet or host_of(url)
     return out
+
+
+# Elements whose text is not shown, and block elements that start a new line when rendered.
+_HIDDEN = ("script", "style", "noscript", "template", "svg", "head")
+_BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer",
+           "nav", "section", "article", "aside", "main", "br", "tr", "td", "th", "table",
+           "figure", "figcaption", "blockquote", "form", "dd", "dt", "dl"}
+
+
+def visible_text(html: str) -> str:
+    """The page's visible text with one line per block element (a page dump of the HTML)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for el in root.iter(*_HIDDEN):
+        el.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+    return root.text_content()
 
 
 def host_of(url: str | None) -> str | None:

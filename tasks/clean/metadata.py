@@ -40,7 +40,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "وكالة الأنباء العراقية": ("واع", "ina"),
     "وكالة الأنباء البحرينية": ("بنا", "bna"),
     "وكالة الأنباء العمانية": ("العمانية", "ona"),
-    "وكالة المغرب العربي للأنباء": ("لاماب", "ومع", "map"),
+    "وكالة المغرب العربي للأنباء": ("لاماب", "ومع", "و م ع", "و.م.ع", "map"),
     "وكالة الأنباء الجزائرية": ("واج", "aps"),
     "وكالة تونس أفريقيا للأنباء": ("وات", "tap"),
     "وكالة الأنباء الفلسطينية": ("وفا", "wafa"),
@@ -100,7 +100,7 @@ def is_credit_line(line: str) -> bool:
 
 # The dateline at the start of a first paragraph: "(CITY / AGENCY - DATE)", "CITY - AGENCY:".
 _DATELINE_PAREN = re.compile(r"^\s*\(([^()]{2,120})\)")
-_DATELINE_DASH = re.compile(r"^([^.\n،:]{2,60}?)\s*[:]\s")
+_DATELINE_DASH = re.compile(r"^([^.\n،:]{2,60}?)\s*:(?:\s|$)")
 
 
 def dateline_of(paragraph: str) -> str | None:

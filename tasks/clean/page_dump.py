@@ -21,7 +21,7 @@ from akhbar.tasks.clean import boilerplate as bp
 from akhbar.tasks.clean import metadata as md
 from akhbar.tasks.clean.dates import find_dates
 from akhbar.tasks.clean.normalize import normalize_text
-from akhbar.tasks.text import ARABIC_LETTER_RE, arabic_ratio, match_key
+from akhbar.tasks.text import ARABIC_LETTER_RE, match_key
 
 # A paragraph line: an Arabic sentence of at least 12 words that ends like a sentence, or any
 # Arabic line of 25+ words. Measured on SaudiNewsNet: the median paragraph has 38 words and
@@ -49,6 +49,9 @@ class Parsed:
     body: str = ""
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")  # a Unicode letter, as str.isalpha (faster than a loop)
+
+
 def is_latin_line(line: str) -> bool:
     """True for a line with no Arabic letter (English captions, icon rows, bullets)."""
     return not ARABIC_LETTER_RE.search(line)
@@ -57,40 +60,58 @@ def is_latin_line(line: str) -> bool:
 def is_paragraph(line: str) -> bool:
     """True for a line that reads as article prose (see PARA_MIN_WORDS)."""
     n = len(line.split())
-    if n < PARA_MIN_WORDS or arabic_ratio(line) < 0.5:
+    if n < PARA_MIN_WORDS:
+        return False
+    letters = len(_LETTER_RE.findall(line))
+    if not letters or len(ARABIC_LETTER_RE.findall(line)) / letters < 0.5:
         return False
     return n >= PARA_ANY_WORDS or bool(_SENTENCE_END.search(line))
 
 
-def _droppable(line: str) -> bool:
-    return is_latin_line(line) or bp.is_chrome(line) or bp.is_caption(line) or md.is_credit_line(line)
+@dataclass
+class Line:
+    """One non-empty line of a dump with its classification, computed once."""
+
+    text: str
+    droppable: bool  # widget, caption, Latin-only or credit line
+    paragraph: bool
+    key: str  # match_key, for comparisons with the headline
+
+    @classmethod
+    def of(cls, text: str) -> Line:
+        droppable = (is_latin_line(text) or bp.is_chrome(text) or bp.is_caption(text)
+                     or md.is_credit_line(text))
+        # Lines far longer than any headline never need their key (TITLE_MAX_WORDS words).
+        key = match_key(text) if len(text) < 20 * TITLE_MAX_WORDS else ""
+        return cls(text, droppable, not droppable and is_paragraph(text), key)
 
 
-def find_title(lines: list[str]) -> tuple[int | None, str | None]:
+def find_title(lines: list[Line]) -> tuple[int | None, str | None]:
     """Index and text of the headline: the first plausible line, or a longer header line that
     starts with it (a page that shows a short headline, then the full one)."""
-    first = next((i for i, ln in enumerate(lines) if not _droppable(ln) and not find_dates(ln)
-                  and TITLE_MIN_WORDS <= len(ln.split()) <= TITLE_MAX_WORDS), None)
+    first = next((i for i, ln in enumerate(lines) if not ln.droppable
+                  and TITLE_MIN_WORDS <= len(ln.text.split()) <= TITLE_MAX_WORDS
+                  and not find_dates(ln.text)), None)
     if first is None:
         return None, None
-    title, key = lines[first], match_key(lines[first])
+    title, key = lines[first].text, lines[first].key
     for ln in lines[first + 1:]:
-        if is_paragraph(ln) and not match_key(ln).startswith(key):
+        extends = bool(ln.key) and ln.key.startswith(key)
+        if ln.paragraph and not extends:
             break
-        if match_key(ln).startswith(key) and len(ln) > len(title) and not is_paragraph(ln):
-            title = ln
+        if extends and len(ln.text) > len(title) and not ln.paragraph:
+            title = ln.text
     return first, title
 
 
-def split_zones(lines: list[str], title_keys: set[str]) -> tuple[int, int] | None:
+def split_zones(lines: list[Line], title_keys: set[str]) -> tuple[int, int] | None:
     """(first, last) line index of the article body, or None when no paragraph is found."""
-    paras = [i for i, ln in enumerate(lines) if match_key(ln) not in title_keys
-             and not _droppable(ln) and is_paragraph(ln)]
+    paras = [i for i, ln in enumerate(lines) if ln.paragraph and ln.key not in title_keys]
     if not paras:
         return None
     first = paras[0]
-    stop = next((i for i in range(first + 1, len(lines)) if bp.is_stop(lines[i])), len(lines))
-    last = max(i for i in paras if i < stop) if any(i < stop for i in paras) else first
+    stop = next((i for i in range(first + 1, len(lines)) if bp.is_stop(lines[i].text)), len(lines))
+    last = max((i for i in paras if i < stop), default=first)
     return first, last
 
 
@@ -102,28 +123,32 @@ def parse_dump(text: str, known_title: str | None = None) -> Parsed:
         known_title: a headline from the page's metadata (HTML); when given, it is the title
             and only lines repeating it are taken out of the text.
     """
-    lines = [ln for ln in normalize_text(text).split("\n") if ln.strip()]
+    lines = [Line.of(ln) for ln in normalize_text(bp.strip_code(text)).split("\n") if ln.strip()]
     out = Parsed()
     if known_title:
         key = match_key(known_title)
         out.title = known_title
-        title_idx = next((i for i, ln in enumerate(lines) if match_key(ln) == key), None)
+        title_idx = next((i for i, ln in enumerate(lines) if ln.key == key), None)
     else:
         title_idx, out.title = find_title(lines)
     title_keys = {match_key(out.title)} if out.title else set()
     if title_idx is not None:
-        title_keys.add(match_key(lines[title_idx]))
+        title_keys.add(lines[title_idx].key)
     zones = split_zones(lines, title_keys)
     if zones is None:
-        # No prose at all: keep the non-chrome lines so the reject rules can judge them.
-        body = [ln for i, ln in enumerate(lines) if i != title_idx and not _droppable(ln)]
-        out.body = "\n\n".join(body)
+        # No Arabic prose: keep every line that is not a widget (headline and Latin lines
+        # included) so that the reject rules say why (too_short, not_arabic) instead of no_text.
+        out.body = "\n\n".join(ln.text for ln in lines
+                                if not (bp.is_chrome(ln.text) or bp.is_caption(ln.text)))
         return out
     first, last = zones
-    header, footer = lines[:first], lines[last + 1:]
+    header = [ln.text for ln in lines[:first]]
+    footer = [ln.text for ln in lines[last + 1:]]
     body = _body_lines(lines[first:last + 1], title_keys, out)
     out.body = "\n\n".join(body)
     _read_header(header, title_idx, out)
+    if footer and au.is_person_name(footer[0]):
+        out.authors = au._dedup(out.authors + [footer[0]])  # a columnist's signature line
     _read_credits(header + footer, body[0] if body else "", out)
     if out.published_at is None:
         _read_date(body[:1], out, dateline_only=True)
@@ -132,15 +157,17 @@ def parse_dump(text: str, known_title: str | None = None) -> Parsed:
     return out
 
 
-def _body_lines(lines: list[str], title_keys: set[str], out: Parsed) -> list[str]:
+def _body_lines(lines: list[Line], title_keys: set[str], out: Parsed) -> list[str]:
     kept = []
     for ln in lines:
-        if md.is_credit_line(ln):
-            out.agencies.extend(md.agencies_in_credit(ln))
-        elif names := au.byline_names(ln):
+        if ln.paragraph:
+            kept.append(ln.text)
+        elif md.is_credit_line(ln.text):
+            out.agencies.extend(md.agencies_in_credit(ln.text))
+        elif names := au.byline_names(ln.text):
             out.authors.extend(names)
-        elif not (_droppable(ln) or match_key(ln) in title_keys):
-            kept.append(ln)
+        elif not (ln.droppable or ln.key in title_keys):
+            kept.append(ln.text)
     return kept
 
 

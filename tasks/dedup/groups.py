@@ -38,7 +38,13 @@ import polars as pl
 import pyarrow as pa
 
 from akhbar.tasks.dedup.config import DedupConfig
-from akhbar.tasks.dedup.minhash import band_hashes, estimated_jaccard, exact_hashes, normalize, signatures
+from akhbar.tasks.dedup.minhash import (
+    band_hashes,
+    estimated_jaccard,
+    exact_hashes,
+    normalize,
+    signatures,
+)
 
 INDEX_SCHEMA = pa.schema(
     [
@@ -51,6 +57,7 @@ INDEX_SCHEMA = pa.schema(
         pa.field("signature", pa.binary(), True),  # num_perm little-endian uint32; canonicals only
     ]
 )
+_OLD_CHUNK = 1 << 16  # published canonicals hashed into band keys per pass
 ASSIGNMENT_SCHEMA = {
     "article_id": pl.String,
     "dup_group_id": pl.String,
@@ -85,11 +92,15 @@ def dedup_batch(
         raise ValueError("dedup_batch: article_id must be unique within a batch")
     index = empty_index() if index is None or index.height == 0 else index
     known = index.join(new.select("article_id"), on="article_id", how="semi")
-    fresh = _in_priority_order(new.join(known.select("article_id"), on="article_id", how="anti"), config)
+    fresh = _in_priority_order(
+        new.join(known.select("article_id"), on="article_id", how="anti"), config
+    )
     rows = _assign(fresh, index.filter(pl.col("is_canonical")), config)
     replay = known.select(list(ASSIGNMENT_SCHEMA)).cast(ASSIGNMENT_SCHEMA)
     assignments = pl.concat([rows.select(list(ASSIGNMENT_SCHEMA)).cast(ASSIGNMENT_SCHEMA), replay])
-    new_rows = rows.select(INDEX_SCHEMA.names).cast({"dup_similarity": pl.Float32}).sort("article_id")
+    new_rows = (
+        rows.select(INDEX_SCHEMA.names).cast({"dup_similarity": pl.Float32}).sort("article_id")
+    )
     return assignments.sort("article_id"), new_rows
 
 
@@ -97,25 +108,45 @@ def _in_priority_order(new: pl.DataFrame, config: DedupConfig) -> pl.DataFrame:
     """``new`` with ``key`` and ``exact_hash`` columns, sorted by the canonical priority."""
     keys = [normalize(body or "", config) for body in new["body"].to_list()]
     return (
-        new.select("article_id", "published_at", pl.col("body").fill_null("").str.len_chars().alias("n_chars"))
-        .with_columns(key=pl.Series(keys, dtype=pl.String), exact_hash=pl.Series(exact_hashes(keys, config)))
-        .sort(["published_at", "n_chars", "article_id"], descending=[False, True, False], nulls_last=True)
+        new.select(
+            "article_id",
+            "published_at",
+            pl.col("body").fill_null("").str.len_chars().alias("n_chars"),
+        )
+        .with_columns(
+            key=pl.Series(keys, dtype=pl.String), exact_hash=pl.Series(exact_hashes(keys, config))
+        )
+        .sort(
+            ["published_at", "n_chars", "article_id"],
+            descending=[False, True, False],
+            nulls_last=True,
+        )
         .with_row_index("priority")
     )
 
 
 def _assign(fresh: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl.DataFrame:
     """Exact then near grouping of ``fresh`` (priority order) against published ``canon``."""
-    canon = canon.sort("dup_group_id").unique("exact_hash", keep="first", maintain_order=True)
+    canon = canon.sort("dup_group_id")  # node order of published canonicals: deterministic
+    by_text = canon.unique("exact_hash", keep="first", maintain_order=True)
     # Joins do not promise row order: re-sort by priority, on which "first" relies below.
     by_hash = (
-        fresh.join(canon.select("exact_hash", pl.col("dup_group_id").alias("old_group")), on="exact_hash", how="left")
+        fresh.join(
+            by_text.select("exact_hash", pl.col("dup_group_id").alias("old_group")),
+            on="exact_hash",
+            how="left",
+        )
         .with_columns(old_group=pl.when(pl.col("key") != "").then("old_group"))
         .sort("priority")
     )
     exact_old = by_hash.filter(pl.col("old_group").is_not_null()).select(
-        "article_id", "exact_hash", dup_group_id="old_group", is_canonical=pl.lit(False),
-        dup_kind=pl.lit("exact"), dup_similarity=pl.lit(1.0), signature=pl.lit(None, pl.Binary),
+        "article_id",
+        "exact_hash",
+        dup_group_id="old_group",
+        is_canonical=pl.lit(False),
+        dup_kind=pl.lit("exact"),
+        dup_similarity=pl.lit(1.0),
+        signature=pl.lit(None, pl.Binary),
     )
     # A text with no word left after normalisation (empty, punctuation only) is compared with
     # nothing: grouping all of them as one "exact" group would be meaningless.
@@ -123,14 +154,23 @@ def _assign(fresh: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl
         is_rep=(pl.int_range(pl.len()).over("exact_hash") == 0) | (pl.col("key") == "")
     )
     reps = _near_groups(rest.filter("is_rep").sort("priority"), canon, config)
-    followers = rest.filter(~pl.col("is_rep")).join(
-        reps.select("exact_hash", "dup_group_id", rep_canonical="is_canonical", rep_sim="dup_similarity"),
-        on="exact_hash",
-    ).select(
-        "article_id", "exact_hash", "dup_group_id", is_canonical=pl.lit(False),
-        dup_kind=pl.when("rep_canonical").then(pl.lit("exact")).otherwise(pl.lit("near")),
-        dup_similarity=pl.when("rep_canonical").then(1.0).otherwise("rep_sim"),
-        signature=pl.lit(None, pl.Binary),
+    followers = (
+        rest.filter(~pl.col("is_rep"))
+        .join(
+            reps.filter(pl.col("key") != "").select(
+                "exact_hash", "dup_group_id", rep_canonical="is_canonical", rep_sim="dup_similarity"
+            ),
+            on="exact_hash",
+        )
+        .select(
+            "article_id",
+            "exact_hash",
+            "dup_group_id",
+            is_canonical=pl.lit(False),
+            dup_kind=pl.when("rep_canonical").then(pl.lit("exact")).otherwise(pl.lit("near")),
+            dup_similarity=pl.when("rep_canonical").then(1.0).otherwise("rep_sim"),
+            signature=pl.lit(None, pl.Binary),
+        )
     )
     return pl.concat([exact_old, reps.drop("key"), followers], how="vertical_relaxed")
 
@@ -143,9 +183,11 @@ def _near_groups(reps: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -
     i, j = _candidate_pairs(sig, canon.height, config)
     parent, sim = _leaders(sig, i, j, canon.height, config.threshold)
     n_old = canon.height
-    group_of_node = np.concatenate([canon["dup_group_id"].to_numpy(), reps["article_id"].to_numpy()])
+    group_of_node = np.concatenate(
+        [canon["dup_group_id"].to_numpy(), reps["article_id"].to_numpy()]
+    )
     is_canon = parent[n_old:] == np.arange(n_old, len(parent))
-    packed = [s.tobytes() if c else None for s, c in zip(new_sig, is_canon)]
+    packed = [s.astype("<u4").tobytes() if c else None for s, c in zip(new_sig, is_canon)]
     return reps.select("article_id", "exact_hash", "key").with_columns(
         dup_group_id=pl.Series(group_of_node[parent[n_old:]], dtype=pl.String),
         is_canonical=pl.Series(is_canon),
@@ -155,18 +197,16 @@ def _near_groups(reps: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -
     )
 
 
-def _candidate_pairs(sig: np.ndarray, n_old: int, config: DedupConfig) -> tuple[np.ndarray, np.ndarray]:
+def _candidate_pairs(
+    sig: np.ndarray, n_old: int, config: DedupConfig
+) -> tuple[np.ndarray, np.ndarray]:
     """Node pairs (i < j, j new) sharing a band key, each member paired with bucket heads only."""
-    keys = band_hashes(sig, config)
-    nonempty = sig[:, 0] != np.uint32(0xFFFFFFFF)
-    nodes = np.repeat(np.arange(len(sig)), config.bands)
-    buckets = pl.DataFrame(
-        {"node": nodes, "band": np.tile(np.arange(config.bands), len(sig)), "key": keys.ravel()}
-    ).filter(pl.Series(np.repeat(nonempty, config.bands)))
-    # Only buckets that a new node falls in matter; published-only buckets are skipped.
-    touched = buckets.filter(pl.col("node") >= n_old).select("band", "key").unique()
-    buckets = buckets.join(touched, on=["band", "key"], how="semi")
-    heads = buckets.filter(pl.col("node").rank("ordinal").over(["band", "key"]) <= config.max_bucket_heads)
+    buckets = pl.concat(
+        [_published_buckets(sig[:n_old], sig[n_old:], config), _buckets(sig[n_old:], n_old, config)]
+    )
+    heads = buckets.filter(
+        pl.col("node").rank("ordinal").over(["band", "key"]) <= config.max_bucket_heads
+    )
     pairs = (
         heads.join(buckets, on=["band", "key"], suffix="_j")
         .filter((pl.col("node") < pl.col("node_j")) & (pl.col("node_j") >= n_old))
@@ -175,6 +215,35 @@ def _candidate_pairs(sig: np.ndarray, n_old: int, config: DedupConfig) -> tuple[
         .sort("j", "i")
     )
     return pairs["i"].to_numpy(), pairs["j"].to_numpy()
+
+
+def _buckets(sig: np.ndarray, first_node: int, config: DedupConfig) -> pl.DataFrame:
+    """One row per (node, band) of the non-empty signatures: node, band, key."""
+    keys = band_hashes(sig, config)
+    nonempty = np.repeat(sig[:, 0] != np.uint32(0xFFFFFFFF), config.bands)
+    return pl.DataFrame(
+        {
+            "node": np.repeat(
+                np.arange(first_node, first_node + len(sig), dtype=np.int64), config.bands
+            ),
+            "band": np.tile(np.arange(config.bands, dtype=np.int16), len(sig)),
+            "key": keys.ravel(),
+        }
+    ).filter(pl.Series(nonempty))
+
+
+def _published_buckets(old: np.ndarray, new: np.ndarray, config: DedupConfig) -> pl.DataFrame:
+    """Bucket rows of published canonicals, only for keys some new signature has.
+
+    Band keys are seeded by band number, so one set of new keys filters all bands; the later
+    join on (band, key) is exact. Chunks bound memory to a few MB whatever the index size.
+    """
+    wanted = np.unique(band_hashes(new, config))
+    parts = [_buckets(old[:0], 0, config)]
+    for lo in range(0, len(old), _OLD_CHUNK):
+        part = _buckets(old[lo : lo + _OLD_CHUNK], lo, config)
+        parts.append(part.filter(pl.Series(np.isin(part["key"].to_numpy(), wanted))))
+    return pl.concat(parts)
 
 
 def _leaders(
@@ -189,7 +258,7 @@ def _leaders(
     """
     parent = np.arange(len(sig))
     sim = np.ones(len(sig), dtype=np.float64)
-    pair_sim = estimated_jaccard(sig[i], sig[j]) if len(i) else np.empty(0)
+    pair_sim = _pair_similarity(sig, i, j)
     bounds = np.flatnonzero(np.diff(j, prepend=-1, append=len(sig) + 1))
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         node, best, best_sim = int(j[lo]), -1, threshold
@@ -202,6 +271,15 @@ def _leaders(
         if best >= 0:
             parent[node], sim[node] = best, best_sim
     return parent, sim
+
+
+def _pair_similarity(sig: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard of each pair (i[k], j[k]), gathered in chunks to bound memory."""
+    out = np.empty(len(i), dtype=np.float64)
+    step = 1 << 14  # 16k pairs x 128 x 4 B x 2 = 16 MiB of gathered signatures
+    for lo in range(0, len(i), step):
+        out[lo : lo + step] = estimated_jaccard(sig[i[lo : lo + step]], sig[j[lo : lo + step]])
+    return out
 
 
 def _unpack(column: pl.Series, config: DedupConfig) -> np.ndarray:

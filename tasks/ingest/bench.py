@@ -77,7 +77,7 @@ def detection(articles: list[dict], name: str) -> str:
         except UnicodeEncodeError:
             skipped += 1
             continue
-        if data.isascii():  # nothing to detect
+        if text.isascii() or not text.strip():  # nothing to detect
             skipped += 1
             continue
         tried += 1
@@ -89,7 +89,8 @@ def detection(articles: list[dict], name: str) -> str:
     wrong = {k: v for k, v in labels.most_common() if k != codec}
     return (
         f"{name}: {ok}/{tried} exact ({ok / max(tried, 1):.2%}); bare charset-normalizer "
-        f"{baseline}/{tried} ({baseline / max(tried, 1):.2%}); skipped {skipped}; other labels {wrong}"
+        f"{baseline}/{tried} ({baseline / max(tried, 1):.2%}); skipped {skipped}; "
+        f"other labels {wrong}"
     )
 
 

@@ -73,5 +73,5 @@ def _regular_file(path: Path, root: Path) -> Path | None:
             inside = target.is_relative_to(root)
             return target if inside and stat.S_ISREG(target.stat().st_mode) else None
         return path if stat.S_ISREG(path.lstat().st_mode) else None
-    except OSError:  # vanished or unreadable between listing and stat: let the reader say so
-        return path
+    except (OSError, RuntimeError):  # vanished, unreadable, or a link loop (RuntimeError
+        return path  # on Python < 3.13): handed on so that the reader rejects it as unreadable

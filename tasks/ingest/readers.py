@@ -69,6 +69,11 @@ class IngestLimits:
     # median 2,496); 4 MiB is 65x that and leaves room for an `html` field holding a whole page.
     max_line_bytes: int = 4 * MiB
 
+    def __post_init__(self) -> None:
+        for name in ("max_file_bytes", "max_decompressed_bytes", "max_line_bytes"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"IngestLimits.{name} must be positive, got {getattr(self, name)}")
+
 
 def input_format(name: str) -> tuple[str | None, bool]:
     """Return (format, gzipped) for a file name: 'txt'|'html'|'jsonl' or None, and .gz-ness."""

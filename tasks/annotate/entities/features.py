@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from akhbar.tasks.annotate.entities.gazetteer import vocab_counts
+from akhbar.tasks.annotate.entities.gazetteer import given_names, vocab_counts
 from akhbar.tasks.annotate.entities.lexicon import is_nisba, match_key, proclitic_length
+from akhbar.tasks.annotate.entities.patterns import institution_spans
 from akhbar.tasks.annotate.entities.phrases import find_phrases, known_words, type_index
 
 # Words that introduce a person or an organisation in Arabic news (match_key forms).
@@ -41,7 +42,8 @@ def word_features(token: str) -> tuple[str, ...]:
     skip = proclitic_length(token, known_words(), vocab_counts()[0])
     stem = match_key(token[skip:]) if skip else key
     feats = ["w=" + key, "s=" + stem, "p=" + token[:skip], "pre2=" + stem[:2], "pre3=" + stem[:3],
-             "suf2=" + stem[-2:], "suf3=" + stem[-3:], "len=" + _bucket(len(stem))]
+             "suf2=" + stem[-2:], "suf3=" + stem[-3:], "pre4=" + stem[:4], "suf4=" + stem[-4:],
+             "suf1=" + stem[-1:], "len=" + _bucket(len(stem))]
     if token.isdigit():
         feats.append("digit")
     elif token.isascii():
@@ -54,6 +56,8 @@ def word_features(token: str) -> tuple[str, ...]:
         feats.append("orghead")
     if is_nisba(token[skip:]):
         feats.append("nisba")
+    if stem in given_names():
+        feats.append("given")
     if stem in known_words():
         feats.append("known")
     if vocab_counts()[0].get(stem, 0) == 0:
@@ -77,12 +81,19 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
     words = [word_features(t) for t in tokens]
     keys = [w[1] if w[0] == "punct" else w[0] for w in words]  # the "w=<key>" feature
     gaz = gazetteer_tags(tokens)
+    inst = [""] * len(tokens)
+    for a, b in institution_spans(tokens):
+        inst[a] = "B"
+        for j in range(a + 1, b):
+            inst[j] = "I"
     n = len(tokens)
     out = []
     for i in range(n):
         f = list(words[i])
         if gaz[i]:
             f.append("gz=" + gaz[i])
+        if inst[i]:
+            f.append("inst=" + inst[i])
         if i == 0:
             f.append("BOS")
         for d in (-2, -1, 1, 2):
@@ -93,6 +104,10 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
                     f.append(f"{d}:gz={gaz[j]}")
                 if "title" in words[j]:
                     f.append(f"{d}:title")
+                if "given" in words[j]:
+                    f.append(f"{d}:given")
+                if abs(d) == 1:
+                    f.append(f"{d}:{words[j][1] if words[j][0] != 'punct' else 'punct'}")
                 if d == -1:
                     f.append(f"-1|0:{keys[j]}|{keys[i]}")
         out.append(f)

@@ -112,3 +112,10 @@ def place_keys() -> frozenset[str]:
     keys = {match_key(n) for n in place_names()}
     keys.update(match_key(a) for r in alias_rows() if r.entity_type == "LOC" for a in r.aliases)
     return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """match_keys of common given names (data/given_names.txt): a person-name feature."""
+    lines = data_text("given_names.txt").splitlines()
+    return frozenset(match_key(n) for n in lines if n.strip() and not n.startswith("#"))

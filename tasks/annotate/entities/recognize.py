@@ -18,6 +18,7 @@ from akhbar.tasks.annotate.entities.phrases import alias_index, find_phrases, kn
 from akhbar.tasks.annotate.entities.tagger import bio_spans, tag_tokens
 
 TYPES = ("PER", "ORG", "LOC")
+NISBA_KEEP_PROB = 0.8  # ANERcorp dev: lone nisbas tagged above this were team nicknames
 ALIAS_SCORE = 0.95  # curated names: precision on the hand-annotated set is reported in RESULTS.md
 
 
@@ -44,7 +45,8 @@ def _crf_candidates(tokens: list[str], seen: frozenset[str]) -> list[Candidate]:
             if a >= b:
                 continue
             skip = proclitic_length(tokens[a], known_words(), vocab_counts()[0], seen)
-            if b - a == 1 and is_nisba(tokens[a][skip:]):
+            # A lone nisba is an adjective unless the tagger is sure (team nicknames: العنابي).
+            if b - a == 1 and is_nisba(tokens[a][skip:]) and probs[a] < NISBA_KEEP_PROB:
                 continue
             out.append(Candidate(a, b, skip, etype, sum(probs[a:b]) / (b - a), ()))
     return out
@@ -61,9 +63,13 @@ def _split_at_punct(tokens: list[str], first: int, last: int) -> list[tuple[int,
 
 
 def _trim_person_start(tokens: list[str], first: int, last: int) -> int:
+    """Skip titles and definite nisbas (الرئيس الروسي) at the start of a person span.
+
+    Indefinite nisba-shaped words are kept: they are often given names (كوفي، كيني).
+    """
     while first < last - 1:
         key = match_key(tokens[first])
-        if key in TITLES or is_nisba(tokens[first]):
+        if key in TITLES or (key.startswith("ال") and is_nisba(tokens[first])):
             first += 1
         else:
             break

@@ -19,6 +19,10 @@ from .stories import link_stories
 from .triggers import Token, Trigger, find_triggers, tokenize
 
 ANNOTATOR = "events_rules_v1"
+DATE_GAP = 25  # tokens: Saudi protocol news puts ~22 words of titles between التقى and اليوم
+_RELATIVES = tuple(fold(w) for w in "التي الذي الذين اللذين اللتين اللتان اللواتي".split())
+# A new clause between the trigger and a later expression: the expression dates that clause.
+_CLAUSE_BREAKS = _RELATIVES + tuple(fold(w) for w in "لكن لكنه لكنها ولكن بينما فيما حيث وهو وهي".split())
 MERGE_CHARS = 50  # same-type triggers this close in one sentence are one mention (محادثات ... اجتماع)
 _REPORTING = tuple(fold(w) for w in (
     "قال قالت أعلن أعلنت أكد أكدت ذكر ذكرت أضاف أضافت صرح صرحت أوضح أوضحت أشار أشارت أفاد أفادت "
@@ -77,7 +81,7 @@ def annotate_body(article_id: str, body: str, published: dt.date | None, mention
     sent_first = {}
     for i, s in enumerate(tok_sent):
         sent_first.setdefault(s, i)
-    triggers = _merge(find_triggers(tokens), tok_sent)
+    triggers = _merge(find_triggers(tokens, body), tok_sent)
     exprs = dates.find_expressions(folded)
     anchor = dates.article_anchor(folded) if published is None else None
     rows = []
@@ -87,10 +91,13 @@ def annotate_body(article_id: str, body: str, published: dt.date | None, mention
         fact = factuality(tokens, trig, sent_first[s])
         roles = read_roles(body, tokens, trig, [m for m in mentions if lo <= m.start < hi])
         expr = _date_expr(tokens, trig, [e for e in exprs if lo <= e.start < hi], sent_first[s])
-        direction = 1 if fact == "planned" or (expr is not None and is_imperfect(tokens, trig)) else -1
+        # News announces meetings in the imperfect (يلتقي الثلاثاء): forward for CONSULT only.
+        forward = trig.sense.event_type == "CONSULT" and is_imperfect(tokens, trig)
+        direction = 1 if fact == "planned" or (expr is not None and forward) else -1
         res = dates.resolve(expr, published, anchor, direction) if expr else None
-        if fact == "asserted" and res and published and res.precision == "day" and res.date > published:
-            fact = "planned"  # a past-tense-less mention dated after publication is announced
+        if fact == "asserted" and res and published and res.precision == "day" and (
+                res.date > published or forward and res.date == published):
+            fact = "planned"  # dated after publication (or يلتقي اليوم): announced, not yet happened
         rows.append(_row(article_id, body, trig, s, fact, roles, expr, res))
     return rows
 
@@ -111,6 +118,12 @@ def _date_expr(tokens: list[Token], trig: Trigger, exprs: list, first: int):
     best = None
     for e in exprs:
         k = token_index(tokens, e.start)
+        if abs(k - trig.token) > DATE_GAP:
+            continue
+        if k > trig.token and any(t.text in _CLAUSE_BREAKS for t in tokens[trig.token + 1: k]):
+            continue  # "... الدول التي انضمت بعد عام 1997": a relative clause dates its own verb
+        if k > 0 and tokens[k - 1].text in ("منذ", "ومنذ"):
+            continue  # "منذ عام 2002" starts a state, it does not date an event
         window = tokens[max(first, k - 5): k]
         speech = [j for j, t in enumerate(window) if t.text.lstrip("و") in _REPORTING]
         if speech and not any(t.text in _COMPLEMENTISERS for t in window[speech[-1]:]) \
@@ -147,13 +160,14 @@ def _row(article_id, body, trig, s, fact, roles, expr, res) -> dict:
     }
 
 
+MODE_CHARS = 80  # "يلتقي مع الرئيس الأمريكي جو بايدن، الثلاثاء، عبر الفيديو": the medium comes late
 _REMOTE = tuple(fold(w) for w in "هاتف هاتفي هاتفيا هاتفية الفيديو فيديو افتراضي افتراضية الافتراضي الافتراضية".split())
 
 
 def _mode(body: str, trig: Trigger) -> str | None:
     """PLOVER mode: the lexicon's, or CONSULT/phone when the meeting is remote (هاتفي، عبر الفيديو)."""
     if trig.sense.event_type == "CONSULT" and trig.sense.mode is None:
-        window = fold(body[trig.start: trig.end + 40])
+        window = fold(body[trig.start: trig.end + MODE_CHARS])
         if any(w in window for w in _REMOTE):
             return "phone"
     if trig.sense.event_type == "MOBILIZE":

@@ -100,7 +100,11 @@ def find_expressions(folded: str, start: int = 0, end: int | None = None) -> lis
             expr = make(m)
             if expr and not any(e.start < expr.end and expr.start < e.end for e in found):
                 found.append(expr)
-    return sorted(found, key=lambda e: e.start)
+    found.sort(key=lambda e: e.start)
+    # "أمس الثلاثاء", "اليوم الإثنين": the weekday names the day; the deictic word only its side.
+    return [e for k, e in enumerate(found) if not (
+        e.kind == "relative" and e.rel and e.rel.startswith("day") and k + 1 < len(found)
+        and found[k + 1].kind == "weekday" and found[k + 1].start - e.end <= 2)]
 
 
 def _full(m: re.Match) -> TimeExpr | None:

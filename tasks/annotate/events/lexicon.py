@@ -36,18 +36,20 @@ class Sense:
     mode: str | None
     pos: str  # "verb" or "noun": decides how roles are read (VSO/SVO vs genitive)
     needs: tuple[str, ...] = ()  # folded word prefixes one of which must follow the trigger
+    window: int = 6  # tokens searched for ``needs``
     score: float = 0.8
     host_subject: bool = False  # استقبل: the subject hosts, so it is the PLOVER recipient
 
 
-NEEDS_WINDOW = 6  # tokens; دعا ... إلى and وقع ... اتفاق sit within 6 words in the samples
+NEEDS_WINDOW = 6  # tokens; دعا ... إلى sits within 6 words in the samples
+WIDE_WINDOW = 16  # بحث الأمير محمد بن سلمان ... مع: titles put 10-15 words between verb and partner
 
 
 def _senses(forms: str, sense: Sense) -> dict[str, Sense]:
     return {fold(f): sense for f in forms.split()}
 
 
-_AGREEMENT = ("اتفاق", "الاتفاق", "اتفاقي", "الاتفاقي", "مذكر", "معاهد", "المعاهد", "بروتوكول", "عقد", "العقد")
+_AGREEMENT = ("اتفاق", "الاتفاق", "اتفاقي", "الاتفاقي", "مذكر", "معاهد", "المعاهد", "بروتوكول", "البروتوكول")
 _TROOPS = ("قوات", "القوات", "جنود", "الجنود", "قواتها", "قواته", "وحدات", "كتائب", "المزيد", "صواريخ", "الصواريخ",
            "اسلح", "الاسلح", "معدات", "المعدات", "منظومات")
 _TO = ("الي", "الى", "إلى", "ل")
@@ -61,11 +63,12 @@ for _forms, _sense in [
      Sense("CONSULT", None, "verb", score=0.9)),
     ("تباحث يتباحث تتباحث تباحثا يتباحثان", Sense("CONSULT", None, "verb", score=0.9)),
     ("بحث يبحث تبحث بحثا يبحثان ناقش يناقش تناقش ناقشا يناقشان سيناقشان تحدث يتحدث تتحدث",
-     Sense("CONSULT", None, "verb", needs=_WITH, score=0.7)),
+     Sense("CONSULT", None, "verb", needs=_WITH, window=WIDE_WINDOW, score=0.7)),
     ("يناقشان ناقشا يبحثان بحثا تباحثا", Sense("CONSULT", None, "verb", score=0.8)),
     ("زيارة زيارات", Sense("CONSULT", "visit", "noun")),
     ("زار زارت يزور تزور نزور", Sense("CONSULT", "visit", "verb", score=0.9)),
     ("استقبل استقبلت يستقبل تستقبل", Sense("CONSULT", "visit", "verb", score=0.85, host_subject=True)),
+    ("استقبال", Sense("CONSULT", "visit", "noun", score=0.8, host_subject=True)),
     ("مكالمة مكالمات", Sense("CONSULT", "phone", "noun", score=0.85)),
     ("اتصال اتصالا", Sense("CONSULT", "phone", "noun", needs=("هاتف",), score=0.85)),
     # REQUEST: demands, calls on, asks, appeals.
@@ -74,7 +77,8 @@ for _forms, _sense in [
     ("طلب طلبت يطلب تطلب طلبا", Sense("REQUEST", None, "verb", score=0.7)),
     ("ناشد ناشدت يناشد تناشد", Sense("REQUEST", None, "verb", score=0.85)),
     # THREATEN: threats; a plain warning (حذر) is a statement unless it names consequences.
-    ("هدد هددت يهدد تهدد يهددون هددوا تهديد تهديدات توعد يتوعد تتوعد", Sense("THREATEN", None, "verb", score=0.8)),
+    # The noun تهديد is left out: in news it mostly means a risk ("تمثل تهديدا"), not an act.
+    ("هدد هددت يهدد تهدد يهددون هددوا توعد يتوعد تتوعد", Sense("THREATEN", None, "verb", score=0.8)),
     ("حذر حذرت يحذر تحذر محذرا", Sense("THREATEN", None, "verb", needs=("عواقب", "رد", "انتقام", "مغب"), score=0.7)),
     # ACCUSE (PLOVER 2 merges disapprove and investigate into it): accuse, condemn, criticise.
     ("اتهم اتهمت يتهم تتهم يتهمون اتهموا اتهام اتهامات", Sense("ACCUSE", None, "verb", score=0.85)),
@@ -91,7 +95,8 @@ for _forms, _sense in [
     ("عقوبات", Sense("SANCTION", None, "noun", score=0.8)),
     # AGREE: agree, sign, promise, approve.
     ("اتفق اتفقت يتفق تتفق اتفقا يتفقان اتفقوا", Sense("AGREE", None, "verb", score=0.85)),
-    ("وقع وقعت يوقع توقع وقعا يوقعان", Sense("AGREE", None, "verb", needs=_AGREEMENT, score=0.8)),
+    ("وقع وقعت يوقع توقع وقعا يوقعان توقعان", Sense("AGREE", None, "verb", needs=_AGREEMENT, window=WIDE_WINDOW,
+                                                   score=0.8)),
     ("توصل توصلت توصلا يتوصل", Sense("AGREE", None, "verb", needs=_AGREEMENT, score=0.8)),
     ("وافق وافقت يوافق توافق", Sense("AGREE", None, "verb", score=0.7)),
     ("تعهد تعهدت يتعهد تتعهد", Sense("AGREE", None, "verb", score=0.7)),
@@ -118,6 +123,7 @@ for _forms, _sense in [
     ("قصف قصفت يقصف تقصف", Sense("ASSAULT", "heavy-weapons", "verb", score=0.8)),
     ("تفجير تفجيرات", Sense("ASSAULT", "explosives", "noun", score=0.8)),
     ("اغتيال اغتال", Sense("ASSAULT", "assassinate", "verb", score=0.85)),
+    ("دمر دمرت يدمر تدمر تدمير", Sense("ASSAULT", "destroy", "verb", score=0.7)),
     ("اختطاف اختطف خطف", Sense("ASSAULT", "abduct", "verb", score=0.8)),
     ("اعدام", Sense("ASSAULT", "execute", "noun", score=0.7)),
     ("مقتل", Sense("ASSAULT", None, "noun", score=0.6)),
@@ -130,7 +136,8 @@ for _f in "يناقشان ناقشا يبحثان بحثا تباحثا".split()
 # Proclitic and enclitic strings stripped before a lookup, longest first.
 PROCLITICS = tuple(sorted(fold("و ف ب ل ك س وب ول وك فب فل وس فس ال وال فال بال كال لل ولل فلل وبال").split(),
                           key=len, reverse=True)) + ("",)
-ENCLITICS = tuple(sorted(fold("ه ها هم هما هن ي نا كم ا ان ين ون وا ات ت تا تم ية يه").split(),
+# No -ي/-ية: on a noun it makes an adjective (الاجتماعي، اجتماعية = social), not a mention.
+ENCLITICS = tuple(sorted(fold("ه ها هم هما هن نا كم ا ان ين ون وا ات ت تا تم").split(),
                          key=len, reverse=True)) + ("",)
 
 # Words before a trigger that make it not an event of its own.

@@ -28,7 +28,10 @@ PREP_GAP = 3  # title words between a preposition and the name (مع الرئي�
 SUBJECT_GAP = 4  # the subject follows the verb within a few words, titles included
 _PREPS = tuple(fold(w) for w in "مع إلى الى ضد على علي من لدى تجاه نحو".split())
 _ATTACHED_PREPS = ("ل", "ول", "لل", "ولل")
-_TRANSITIVE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "SANCTION", "ASSAULT", "REJECT", "COERCE", "AID"}
+_TRANSITIVE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "SANCTION", "ASSAULT", "REJECT", "COERCE", "AID",
+               "CONSULT"}
+OBJECT_GAP = 20  # tokens from the verb to its object: Saudi protocol news puts long titles and
+# "في قصر السلام اليوم" between them (استقبل خادم الحرمين ... اليوم وزير الدفاع الأمريكي)
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,9 @@ def read_roles(body: str, tokens: list[Token], trig: Trigger, mentions: list[Men
     actors = _actors(tokens, trig, before, bare_after)
     targets = list(prep_after[:2])
     if not targets and trig.sense.event_type in _TRANSITIVE:
-        rest = [m for m in bare_after if m not in actors and _gap(tokens, trig, m) <= 8]
+        gap = OBJECT_GAP if trig.sense.pos == "verb" else 8
+        rest = [m for m in bare_after if m not in actors and m.end > (actors[-1].end if actors else 0)
+                and _gap(tokens, trig, m) <= gap]
         targets = rest[:1]
     a, t = _ids(actors), tuple(i for i in _ids(targets) if i not in _ids(actors))
     if trig.sense.host_subject:

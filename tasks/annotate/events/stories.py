@@ -27,8 +27,11 @@ from dataclasses import dataclass
 import polars as pl
 
 MIN_JACCARD = 0.5  # one shared party out of two on each side (Biden–Putin vs Putin) links
+DEICTIC_SLACK = 1  # SaudiNewsNet: one agency story dated "اليوم" is stamped Jul 21 02:48 in one paper and
+# Jul 22 09:53 in another (Chechen president's visit), so deictic days may differ by one
+ANAPHORA_SENTENCES = 3  # الاجتماع/اللقاء referred back at most 3 sentences in the SPA reports read
 RANGE_DAYS = 10  # a "range" date (week, mid-month) covers at most ten days
-UNDATED_DAYS = 2  # agency copies of one story appear in the papers within two days (SaudiNewsNet)
+UNDATED_DAYS = 1  # SaudiNewsNet: the papers print one agency story within a day of each other
 
 
 @dataclass
@@ -42,6 +45,11 @@ class _Row:
     hi: dt.date | None
     published: dt.date | None
     story_id: str | None  # set for published rows only
+    start: int = 0
+    sentence: int = 0
+    planned: bool = False  # planned or hypothetical: not yet happened when written
+    anaphoric: bool = False  # undated definite or possessive noun: refers back (الاجتماع، لقائه)
+    deictic: bool = False  # day read from اليوم/أمس/a weekday, so only as exact as published_at
 
 
 def story_key(event_id: str) -> str:
@@ -72,6 +80,8 @@ def link_stories(new_events: pl.DataFrame, published_events: pl.DataFrame | None
     for i, j in _candidate_pairs(rows):
         if _linked(rows[i], rows[j]):
             parent[find(i)] = find(j)
+    for i, j in _anaphora_pairs(rows):
+        parent[find(i)] = find(j)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(rows)):
         members[find(i)].append(i)
@@ -94,8 +104,20 @@ def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
         out.append(_Row(r["event_id"], r["article_id"], r["event_type"],
                         frozenset((r["actor_entity_ids"] or []) + (r["target_entity_ids"] or [])),
                         r["location_entity_id"], lo, hi, pub.date() if isinstance(pub, dt.datetime) else pub,
-                        r[story_col] if story_col else None))
+                        r[story_col] if story_col else None, r["start_char"], r["sentence_index"],
+                        r["factuality"] in ("planned", "hypothetical"),
+                        r["event_date"] is None and is_anaphoric(r["trigger"]),
+                        r["date_precision"] == "day" and not any(c.isdigit() for c in (r["date_text"] or "0"))))
     return out
+
+
+_POSSESSIVE = ("ه", "ها", "هم", "هما", "ة")
+
+
+def is_anaphoric(trigger: str) -> bool:
+    """A definite (الاجتماع) or possessed (لقائه، زيارته) noun trigger: it names an event already told."""
+    t = trigger.lstrip("وفبل")
+    return t.startswith("ال") or (len(t) > 4 and t.endswith(_POSSESSIVE) and not t.startswith(("ي", "ت", "ن")))
 
 
 def _period(date: dt.date | None, precision: str | None) -> tuple[dt.date | None, dt.date | None]:
@@ -116,6 +138,7 @@ def _candidate_pairs(rows: list[_Row]):
     with overlapping periods, or undated with the same participants. Yields each pair once."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     coarse: list[int] = []
+    seen: set = set()
     days: dict[tuple, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, r in enumerate(rows):
         blocks[(r.event_type, "a", r.article_id)].append(i)
@@ -129,9 +152,12 @@ def _candidate_pairs(rows: list[_Row]):
             for p in r.parties:
                 blocks[(r.event_type, "c", p)].append(i)
     for by_day in days.values():
-        for idx in by_day.values():
+        for day, idx in by_day.items():
             blocks[("day", id(idx))] = idx
-    seen = set()
+            for i in idx:  # next day too: deictic dates may be one day off between papers
+                for j in by_day.get(day + dt.timedelta(days=1), []):
+                    if rows[i].deictic or rows[j].deictic:
+                        yield from _once(i, j, seen)
     for idx in blocks.values():
         for a in range(len(idx)):
             for b in range(a + 1, len(idx)):
@@ -143,6 +169,21 @@ def _candidate_pairs(rows: list[_Row]):
                 if r.lo <= day <= r.hi:
                     for j in idx:
                         yield from _once(i, j, seen)
+
+
+def _anaphora_pairs(rows: list[_Row]):
+    """(mention, antecedent): an anaphoric mention and the nearest earlier mention of its type."""
+    by_article: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_article[(r.article_id, r.event_type)].append(i)
+    for idx in by_article.values():
+        idx.sort(key=lambda i: rows[i].start)
+        for a in range(1, len(idx)):
+            r, prev = rows[idx[a]], rows[idx[a - 1]]
+            # Participants are not compared: those read around "حضر الاستقبال" are attendees.
+            if (r.anaphoric and not (r.story_id and prev.story_id) and r.planned == prev.planned
+                    and r.sentence - prev.sentence <= ANAPHORA_SENTENCES):
+                yield idx[a], idx[a - 1]
 
 
 def _once(i: int, j: int, seen: set):
@@ -164,8 +205,9 @@ def _linked(a: _Row, b: _Row) -> bool:
     if shared == 0 or shared / len(a.parties | b.parties) < MIN_JACCARD:
         return False
     if a.lo is not None and b.lo is not None:
-        return a.lo <= b.hi and b.lo <= a.hi
-    if same_article:
-        return True
-    return (a.parties == b.parties and a.published is not None and b.published is not None
-            and abs((a.published - b.published).days) <= UNDATED_DAYS)
+        slack = DEICTIC_SLACK if (a.deictic or b.deictic) and not same_article else 0
+        return a.lo <= b.hi + dt.timedelta(days=slack) and b.lo <= a.hi + dt.timedelta(days=slack)
+    if same_article:  # an undated mention in one article: the same event only in the same tense
+        return a.planned == b.planned
+    return (a.parties == b.parties and not a.anaphoric and not b.anaphoric and a.published is not None
+            and b.published is not None and abs((a.published - b.published).days) <= UNDATED_DAYS)

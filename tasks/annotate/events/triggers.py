@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from akhbar.tasks.text import strip_diacritics
 
-from .lexicon import ENCLITICS, LEXICON, NEEDS_WINDOW, POSSIBLE_WORDS, PROCLITICS, PURPOSE_PREFIXES, Sense
+from .lexicon import ENCLITICS, LEXICON, POSSIBLE_WORDS, PROCLITICS, PURPOSE_PREFIXES, Sense
 
 _TOKEN_RE = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0640]+|\d+|[A-Za-z]+")
 
@@ -53,18 +53,27 @@ def lookup(word: str) -> tuple[Sense, str, str] | None:
     return None
 
 
-def find_triggers(tokens: list[Token]) -> list[Trigger]:
-    """Triggers among ``tokens`` whose context conditions hold (see the README's lexicon)."""
+def find_triggers(tokens: list[Token], body: str) -> list[Trigger]:
+    """Triggers among ``tokens`` of ``body`` whose context conditions hold (see the README's lexicon)."""
     found = []
     for i, tok in enumerate(tokens):
         hit = lookup(tok.text)
         if hit is None:
             continue
-        sense, pro, _ = hit
+        sense, pro, enc = hit
+        if sense.pos == "verb" and enc and (body[tok.end - 1] == "ة" or enc == "ي"):
+            continue  # a verb never ends in ta marbuta (وزارة is not و+زار+ه) nor takes -ي (بأيدي)
+        if sense.event_type == "MOBILIZE" and any(w.startswith("مشترك") for w in _following(tokens, i, 3)):
+            sense = _JOINT  # PLOVER: joint exercises are COOPERATE, single-country ones MOBILIZE
         if not _context_ok(tokens, i, sense, pro):
             continue
-        found.append(Trigger(tok.start + len(pro), tok.end, i, sense, pro))
+        # Keep the definite article in the trigger (الاجتماع): it marks an anaphoric mention.
+        keep = 2 if pro.endswith("ال") else 0
+        found.append(Trigger(tok.start + len(pro) - keep, tok.end, i, sense, pro))
     return found
+
+
+_JOINT = Sense("COOPERATE", None, "noun", score=0.8)
 
 
 def _following(tokens: list[Token], i: int, n: int) -> list[str]:
@@ -76,20 +85,23 @@ def _preceding(tokens: list[Token], i: int, n: int) -> list[str]:
 
 
 _DENIAL_OBJECTS = ("اتهام", "الاتهام", "اتهامات", "الاتهامات", "المزاعم", "مزاعم", "الادعاءات", "ادعاءات")
+ASSAULT_CONTEXT = 8  # هدد ... بإعدام: the threat verb sat 7 words before the threatened act
 _NOT_EVENT_AFTER_ASSAULT = ("محتمل", "محتمله", "اخر", "اضافي")
 _PLAN_WORDS = ("خطط", "تخطط", "يخطط", "التخطيط", "تستعد", "يستعد", "استعدادات", "استعدادا", "امكانيه", "احتمال",
                "مخاوف", "خطر", "خطه", "خطط", "نوايا", "تهديد", "يهدد", "هدد", "تهدد", "بعدم")
 
 
 def _context_ok(tokens: list[Token], i: int, sense: Sense, pro: str) -> bool:
-    after = _following(tokens, i, NEEDS_WINDOW)
+    after = _following(tokens, i, sense.window)
     if sense.needs and not any(w.startswith(n) or w.lstrip("وفبل").startswith(n)
                                for w in after for n in sense.needs):
         return False
+    if after[:1] == ["الله"]:
+        return False  # أيده الله، دعا الله: religious formulas, not events
     if sense.event_type == "REJECT" and any(w.lstrip("و").startswith(d) for w in after[:3] for d in _DENIAL_OBJECTS):
         return False  # ترفض هذه الاتهامات is a denial of an accusation, not a rejection event
     if sense.event_type == "ACCUSE" and tokens[i].text.endswith("اتهامات") and \
-            any(w.startswith(("رفض", "ترفض", "يرفض", "نفي", "تنفي")) for w in _preceding(tokens, i, 3)):
+            any(w.lstrip("وف").startswith(("رفض", "ترفض", "يرفض", "نفي", "تنفي")) for w in _preceding(tokens, i, 3)):
         return False
     if sense.event_type == "ASSAULT":
         return _assault_happened(tokens, i, pro)
@@ -103,5 +115,5 @@ def _assault_happened(tokens: list[Token], i: int, pro: str) -> bool:
     after = _following(tokens, i, 2)
     if any(w.startswith(POSSIBLE_WORDS + _NOT_EVENT_AFTER_ASSAULT) for w in after):
         return False
-    before = [w.lstrip("وفبل") for w in _preceding(tokens, i, 4)]
+    before = [w.lstrip("وفبل") for w in _preceding(tokens, i, ASSAULT_CONTEXT)]
     return not any(w.startswith(p) for w in before for p in _PLAN_WORDS)

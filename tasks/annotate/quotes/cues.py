@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from akhbar.tasks.text import match_key
+
 from .lexicon import AMBIGUOUS_BARE, COMPLEMENTISERS, CUES, NON_REPORTING_BEFORE_AN
+
+# A cue right after these words reports nothing yet said: negation, "that/so that" (expected to
+# announce), future negation.
+NOT_A_STATEMENT = frozenset(match_key(w) for w in ("لم", "لن", "لا", "أن", "ان", "كي", "لكي", "ولم", "ولن", "ولا"))
 from .tokens import Doc, has_mark
 
 # Longest cue-to-complementiser distance (subject + adjuncts) we accept, in tokens. The longest
@@ -97,6 +103,8 @@ def find_cues(doc: Doc) -> list[Cue]:
         if hit is None:
             continue
         lemma, form, prefixed = hit
+        if i > 0 and doc.tokens[i - 1].key in NOT_A_STATEMENT:
+            continue  # "لم يكشف"، "من المتوقع أن يعلن": negated or not yet said
         s = doc.sentence_of(tok.start)
         sent_end = doc.sentences[s][1] if doc.sentences else len(doc.body)
         follow, comp, hi = _follower(doc, i, sent_end)

@@ -57,12 +57,17 @@ def _chunks(doc: Doc, lo: int, hi: int) -> list[list[int]]:
     return [c for c in out if c]
 
 
-def _np(doc: Doc, chunk: list[int]) -> list[int]:
-    """The noun phrase opening ``chunk``: cut at the first stop word; [] when it opens with one."""
+def _np(doc: Doc, chunk: list[int], lam_names: frozenset[int] = frozenset(), lam_ok: bool = False) -> list[int]:
+    """The noun phrase opening ``chunk``: cut at the first stop word; [] when it opens with one.
+
+    ``lam_names`` holds offsets where an entity mention starts one letter into a token
+    ("لبوتين" = to Putin): such a token opens an adjunct, never the subject.
+    """
     np_: list[int] = []
     for i in chunk:
-        key = doc.tokens[i].key
-        if key in SUBJECT_STOPS or (not np_ and _is_lam_adjunct(key)):
+        tok = doc.tokens[i]
+        lam = tok.key.startswith("ل") and (_is_lam_adjunct(tok.key) or tok.start + 1 in lam_names)
+        if tok.key in SUBJECT_STOPS or (not np_ and lam and not lam_ok):
             break
         np_.append(i)
     return np_[:MAX_NP]
@@ -73,20 +78,23 @@ def _is_lam_adjunct(key: str) -> bool:
     return key.startswith("لل") or (key.startswith("ل") and key[1:] in NAMING_NOUNS)
 
 
-def subject_after(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """Token span (first, last) of the subject between a cue and its follower, or None."""
+def subject_after(doc: Doc, lo: int, hi: int, lam_names: frozenset[int] = frozenset(),
+                  lam_ok: bool = False) -> tuple[int, int, int | None, int | None] | None:
+    """Subject between a cue and its follower: (first, last) tokens, plus the title's
+    (first, last) when the name stands in apposition after it; None when there is none."""
     chunks = _chunks(doc, lo, hi)
     for n, chunk in enumerate(chunks):
-        np_ = _np(doc, chunk)
+        np_ = _np(doc, chunk, lam_names, lam_ok and n == 0)
         if not np_:
             continue
         if len(np_) == 1 and doc.tokens[np_[0]].key in PRONOUN_SUBJECTS:
             return None
-        if doc.tokens[np_[0]].key in TITLE_HEADS and n + 1 < len(chunks):
-            name = _np(doc, chunks[n + 1])
+        after_comma = n + 1 < len(chunks) and any(ch in doc.gap(chunks[n][-1]) for ch in "،,")
+        if doc.tokens[np_[0]].key in TITLE_HEADS and after_comma:
+            name = _np(doc, chunks[n + 1], lam_names)
             if name and len(name) == len(chunks[n + 1]) and len(name) <= MAX_APPOSITION:
-                return np_[0], name[-1]  # title, name: keep both, the linker picks the name
-        return np_[0], np_[-1]
+                return name[0], name[-1], np_[0], np_[-1]  # "TITLE، NAME،": the name is the mention
+        return np_[0], np_[-1], None, None
     return None
 
 
@@ -95,8 +103,12 @@ def subject_before(doc: Doc, cue_index: int, sent_start: int) -> tuple[int, int]
     toks = doc.tokens
     i = cue_index - 1
     if i >= 0 and toks[i].key in _RELATIVES and toks[i].start >= sent_start:
-        j = i - 1
-        return (j, j) if j >= 0 and toks[j].start >= sent_start else None
+        j = i - 1  # antecedent: up to 3 words back, not across a stop word or the sentence start
+        k = j
+        while k - 1 >= 0 and j - (k - 1) < 3 and toks[k - 1].start >= sent_start \
+                and toks[k - 1].key not in SUBJECT_STOPS and not any(ch in doc.gap(k - 1) for ch in "،,;؛:"):
+            k -= 1
+        return (k, j) if j >= 0 and toks[j].start >= sent_start else None
     span: list[int] = []
     while i >= 0 and toks[i].start >= sent_start and len(span) < 6:
         if any(ch in doc.gap(i) for ch in "،,;؛:"):
@@ -137,6 +149,7 @@ class SpeakerMemory:
         self.doc = doc
         self.mentions = mentions
         self.recent: list[tuple[int, Speaker]] = []  # (token index of cue, speaker)
+        self.lam_names = frozenset(m.start for m in mentions)
         self.titles: dict[str, Speaker] = self._titles_from_mentions()
 
     def _titles_from_mentions(self) -> dict[str, Speaker]:
@@ -164,7 +177,7 @@ class SpeakerMemory:
     def remember(self, cue_index: int, title_key: str | None, speaker: Speaker) -> None:
         """Record ``speaker`` (and its title) for later subject-less cues."""
         self.recent.append((cue_index, speaker))
-        if title_key and speaker.entity_id:
+        if title_key:
             self.titles.setdefault(title_key, speaker)
 
     def by_title(self, key: str) -> Speaker | None:
@@ -175,32 +188,66 @@ class SpeakerMemory:
         return hits[0] if len(hits) == 1 else None
 
 
+def _subject_span(cue: Cue, doc: Doc, sent_start: int, lam_names: frozenset[int]) -> tuple[tuple[int, int] | None, tuple | None]:
+    """(subject token span, title token span or None) written for ``cue``, if any."""
+    if cue.form == "noun":
+        return _masdar_subject(doc, cue.index, sent_start), None
+    if cue.form != "verb":
+        return None, None  # participles take the subject of the clause they hang on
+    found = subject_after(doc, *cue.window, lam_names=lam_names)
+    if found is None:
+        return (None if cue.prefixed else subject_before(doc, cue.index, sent_start)), None
+    span, title = found[:2], (found[2:] if found[2] is not None else None)
+    if cue.follow == "none" and title is None and doc.tokens[span[0]].key not in TITLE_HEADS:
+        span = (span[0], min(span[1], span[0] + 2))  # no clause follows: the rest may be an object
+    return span, title
+
+
 def resolve(cue: Cue, memory: SpeakerMemory) -> Speaker | None:
     """The speaker of ``cue``: its own subject, linked and title-resolved, else an earlier one."""
     doc = memory.doc
     sent_start = doc.sentences[doc.sentence_of(doc.tokens[cue.index].start)][0]
-    span = None
-    if cue.form == "verb":
-        span = subject_after(doc, *cue.window)
-        if span is None and not cue.prefixed:
-            span = subject_before(doc, cue.index, sent_start)
-    elif cue.form == "noun":
-        span = _masdar_subject(doc, cue.index, sent_start)
+    span, title = _subject_span(cue, doc, sent_start, memory.lam_names)
+    if span is None and cue.form == "verb":
+        shared = _coordinated_subject(doc, cue.index, sent_start, memory.mentions)
+        if shared is not None:
+            return shared
     if span is None:
         return memory.last_before(cue.index)
     start, end, mention = link(doc, span[0], span[1], memory.mentions)
-    title_key = " ".join(t.key for t in doc.tokens[span[0]:span[1] + 1])
-    if mention is None and doc.tokens[span[0]].key in TITLE_HEADS:
-        known = memory.by_title(title_key)
-        if known is not None:
+    keys = lambda a, b: " ".join(t.key for t in doc.tokens[a:b + 1])  # noqa: E731
+    if title is None and mention is None and doc.tokens[span[0]].key in TITLE_HEADS:
+        known = memory.by_title(keys(*span))
+        if known is not None:  # "وقال المتحدث باسم الكرملين" after "... الكرملين، ديميتري بيسكوف"
+            if known.entity_id is None:  # no entity to carry the name: point at the written name
+                start, end = known.start, known.end
             speaker = Speaker(start, end, known.entity_id, known.name, True)
             memory.remember(cue.index, None, speaker)
             return speaker
     speaker = Speaker(start, end, mention.entity_id if mention else None, mention.canonical if mention else None, True)
-    if mention is not None and mention.entity_type == "PER" and mention.start > doc.tokens[span[0]].start:
+    if cue.follow == "none" and mention is None and title is None and doc.tokens[span[0]].key not in TITLE_HEADS \
+            and span[0] > cue.index:
+        return speaker  # a cue with no statement: its "subject" may be an object; don't inherit it
+    title_key = keys(*title) if title else None
+    if title is None and mention is not None and mention.entity_type == "PER" and mention.start > doc.tokens[span[0]].start:
         title_key = " ".join(t.key for t in doc.tokens[span[0]:span[1] + 1] if t.end <= mention.start)
     memory.remember(cue.index, title_key, speaker)
     return speaker
+
+
+def _coordinated_subject(doc: Doc, cue_index: int, sent_start: int, mentions: list[Mention]) -> Speaker | None:
+    """"وترفض روسيا الاتهامات؛ وتؤكد أنها ...": a subject-less verb coordinated with an earlier
+    clause of its sentence shares that clause's subject, when an entity follows the clause's
+    opening verb. Nearest clause first; needs entity mentions to tell a subject from an object."""
+    toks = doc.tokens
+    bounds = [k for k in range(cue_index - 1, -1, -1) if toks[k].start >= sent_start
+              and (k == 0 or toks[k - 1].start < sent_start or any(ch in doc.gap(k - 1) for ch in "،,;؛"))]
+    by_start = {m.start: m for m in mentions if m.entity_type in ("PER", "ORG", "LOC")}
+    for first in bounds:
+        if first + 1 < cue_index and toks[first + 1].start in by_start:
+            m = by_start[toks[first + 1].start]
+            return Speaker(m.start, m.end, m.entity_id, m.canonical, True)
+    return None
 
 
 def _masdar_subject(doc: Doc, i: int, sent_start: int) -> tuple[int, int] | None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import gzip
+import json
 import os
 import random
 import re
+from pathlib import Path
 
 import charset_normalizer
 import pytest
@@ -218,3 +221,74 @@ def test_any_utf8_text_without_controls_decodes_as_utf8(text: str) -> None:
 def test_os_urandom_never_raises() -> None:
     for size in (1, 2, 3, 64, 1000):
         assert isinstance(decode_bytes(os.urandom(size)), (Decoded, Rejection))
+
+
+def test_iso_8859_6_wins_when_its_letters_read_better(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Whatever charset-normalizer says, the code page giving Arabic letters (not diacritics or
+    # Latin accents) is chosen: here ISO-8859-6 bytes mislabelled as cp1256.
+    class Guess:
+        encoding = "cp1256"
+
+    class Matches:
+        def best(self) -> Guess:
+            return Guess()
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: Matches())
+    assert _ok(ARABIC_TITLE.encode("iso8859-6")) == Decoded(ARABIC_TITLE, "iso8859-6")
+    assert _ok(ARABIC_TITLE.encode("cp1256")) == Decoded(ARABIC_TITLE, "cp1256")
+
+
+def test_spanish_cp1252_is_not_taken_for_cp1256() -> None:
+    # Spanish is the closest Latin case: á and í are ل and ي in cp1256.
+    text = (
+        "La compañía anunció que el público podrá visitar el edificio histórico en diciembre. " * 2
+    )
+    decoded = _ok(text.encode("cp1252"))
+    assert decoded.encoding != "cp1256" and "público podrá" in decoded.text
+
+
+_CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "saudinewsnet"
+
+
+@pytest.mark.skipif(not _CORPUS.is_dir(), reason="SaudiNewsNet corpus not beside the repo")
+def test_real_articles_round_trip_through_cp1256_and_utf16() -> None:
+    with gzip.open(sorted(_CORPUS.glob("*.jsonl.gz"))[-1]) as day:
+        articles = [json.loads(line) for _, line in zip(range(150), day, strict=False)]
+    texts = [t for a in articles for t in (a["title"], a["text"]) if t and t.strip()]
+    tried = 0
+    for text in texts:
+        for codec in ("cp1256", "utf-16-le"):
+            try:
+                data = text.encode(codec)
+            except UnicodeEncodeError:
+                continue  # a character cp1256 has no byte for
+            tried += 1
+            assert decode_bytes(data) == Decoded(sanitize_text(text), codec), text[:80]
+    assert tried > 400
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (
+            "Suomen tasavalta on Pohjois-Euroopassa sijaitseva valtio. Pääkaupunki Helsinki.",
+            "cp1252",
+        ),
+        ("Česká republika je vnitrozemský stát ve střední Evropě. Hlavní město Praha.", "cp1250"),
+        (
+            "România este un stat situat în sud-estul Europei Centrale. Capitala Bucureşti, ţara.",
+            "cp1250",
+        ),
+    ],
+    ids=["finnish", "czech", "czech-2"],
+)
+def test_latin_whose_accents_land_on_arabic_letters_is_not_cp1256(text: str, codec: str) -> None:
+    # Read as cp1256, these accented letters become Arabic letters (more than MIN_CP1256_ARABIC
+    # of the non-ASCII characters) glued inside Latin words: the glue test rejects them.
+    decoded = _ok(text.encode(codec))
+    assert decoded.encoding != "cp1256"
+
+
+def test_headline_of_quoted_single_letters_is_cp1256() -> None:
+    text = "«ش» «و» «ك»!"  # a real SaudiNewsNet headline; charset-normalizer says utf-16-be
+    assert _ok(text.encode("cp1256")) == Decoded(text, "cp1256")

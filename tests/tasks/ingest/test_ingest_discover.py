@@ -85,3 +85,13 @@ def test_fifo_in_a_folder_is_skipped(tmp_path: Path) -> None:
     _touch(tmp_path / "a.txt")
     os.mkfifo(tmp_path / "pipe.txt")  # reading it would block the run
     assert discover_inputs([tmp_path]) == [(tmp_path / "a.txt").resolve()]
+
+
+def test_link_loop_is_handed_on_and_rejected_as_unreadable(tmp_path: Path) -> None:
+    from akhbar.tasks.ingest.readers import read_input
+
+    os.symlink(tmp_path / "b.txt", tmp_path / "a.txt")
+    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
+    found = discover_inputs([tmp_path])
+    assert [p.name for p in found] == ["a.txt", "b.txt"]
+    assert all(read_input(p)[1][0]["reason"] == "unreadable" for p in found)

@@ -335,3 +335,8 @@ def test_every_file_and_line_is_accounted_for_once(files: list[tuple[str, bytes,
         assert raw.num_rows + rej.num_rows == sum(
             len(r) + len(j) for r, j in (read_input(p, TINY) for p in paths)
         )
+
+
+def test_limits_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="max_line_bytes"):
+        IngestLimits(max_line_bytes=0)

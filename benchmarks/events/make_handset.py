@@ -1,0 +1,376 @@
+"""Build benchmarks/events/handset.jsonl: hand-annotated event mentions (gold).
+
+Gold was written by reading each article, before the rules were tuned on it. Each event is
+given as (context, trigger, type, date, factuality, story): ``context`` is a unique
+substring of the body that contains ``trigger``; the script turns it into offsets and
+fails if the context is missing or ambiguous. Annotation guidelines are in RESULTS.md.
+
+Bodies are ``final_text`` of the sample pages (whole page, boilerplate included, as a crude
+cleaner would leave it) and of SaudiNewsNet ``text``; ``published_at`` is the SaudiNewsNet
+``published`` field, or the date printed on a sample page (null when the page has none).
+
+Run: .venv/bin/python benchmarks/events/make_handset.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from akhbar.tasks.text import final_text
+
+ROOT = Path(__file__).resolve().parents[2]
+SNN = Path("/work/shared/corpora/saudinewsnet")
+OUT = Path(__file__).with_name("handset.jsonl")
+C, R, Q, T, A, J, M, S, G, SU, P, CO, AS, AI = ("CONSULT", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "AGREE",
+                                                 "MOBILIZE", "SANCTION", "AGREE", "SUPPORT", "PROTEST",
+                                                 "COOPERATE", "ASSAULT", "AID")
+asr, pln, alg, den, hyp = "asserted", "planned", "alleged", "denied", "hypothetical"
+
+SAMPLES = {
+    "000_972afbc02aa55bf3": ("2021-12-07T09:21:37", [
+        ("في اجتماعه مع بايدن", "اجتماعه", C, None, pln, "video_1207"),
+        ("عندما يلتقي مع", "يلتقي", C, "2021-12-07", pln, "video_1207"),
+        ("أثناء الاجتماع المقرر", "الاجتماع", C, None, pln, "video_1207"),
+        ("قد دعا الحلف", "دعا", Q, None, asr, None),
+        ("وطلب الحصول", "طلب", Q, None, asr, None),
+        ("ستكون مستعدة أيضا", "مستعدة", G, None, asr, None),
+        ("أن يبدأ اجتماع الفيديو", "اجتماع", C, "2021-12-07", pln, "video_1207"),
+        ("قد عقدا أول اجتماع", "اجتماع", C, "2021-06-01", asr, "geneva_2106"),
+        ("الرئيسي للمناقشات", "مناقشات", C, None, pln, "video_1207"),
+        ("حيث تتهم الولايات", "تتهم", A, None, asr, None),
+        ("بحشد القوات على", "حشد", M, None, alg, "buildup"),
+        ("وتدعم روسيا بالفعل", "تدعم", SU, None, asr, None),
+        ("في اجتماع افتراضي غير", "اجتماع", C, "2021-12-06", asr, "chiefs_1206"),
+        ("عن تفاصيل المناقشات", "المناقشات", C, None, asr, "chiefs_1206"),
+        ("قامت باستعدادات لهجوم", "استعدادات", M, None, alg, "buildup"),
+        ("إلى “لقاء رؤساء", "لقاء", C, None, asr, "chiefs_1206"),
+        ("تبادل رؤساء الأركان المعلومات", "تبادل", CO, None, asr, None),
+        ("الهدف من الاجتماع", "الاجتماع", C, None, asr, "chiefs_1206"),
+        ("بحث رؤساء الأركان العامة للدول الثلاثين الأعضاء في حلف الناتو تحركات القوات", "تحركات", M, None, asr,
+         "buildup"),
+    ]),
+    "001_cc63c5169a8e1f91": ("2022-01-13T00:00:00", [
+        ("التهديدات المتبادلة .. ماذا جرى في محادثات الناتو وروسيا بشأن الأزمة الأوكرانية؟\n\nنور", "محادثات", C,
+         None, asr, "nrc_0112"),
+        ("التهديدات المتبادلة .. ماذا جرى في محادثات الناتو وروسيا بشأن الأزمة الأوكرانية؟\n\nنور", "التهديدات", T,
+         None, asr, None),
+        ("آخر تحديث : منذ أسبوعين\nالتهديدات المتبادلة .. ماذا جرى في محادثات", "محادثات", C, None, asr, "nrc_0112"),
+        ("آخر تحديث : منذ أسبوعين\nالتهديدات المتبادلة", "التهديدات", T, None, asr, None),
+        ("عقد اجتماع بين الناتو", "اجتماع", C, None, asr, "nrc_0112"),
+        ("والتي جمعت حوالي", "جمعت", M, None, asr, "buildup"),
+        ("اللتان ترفضان إغلاق", "ترفضان", R, None, asr, None),
+        ("وتطالب روسيا التي", "تطالب", Q, None, asr, None),
+        ("التي تحشد قواتها", "تحشد", M, None, asr, "buildup"),
+        ("عقب المحادثات التي جرت", "المحادثات", C, None, asr, "nrc_0112"),
+        ("أعلن عدم استعداده للاتفاق", "عدم استعداده", R, None, asr, None),
+        ("رغبتهم في الدخول", "رغبتهم", G, None, asr, None),
+        ("” نرحب على الأقل", "نرحب", SU, None, asr, None),
+        ("إلى نشر قوات إضافية", "نشر", M, None, hyp, None),
+        ("قلقه من التعزيزات العسكرية", "التعزيزات", M, None, asr, "buildup"),
+        ("علقت روسيا على المحادثات", "المحادثات", C, None, asr, "nrc_0112"),
+        ("واتهم حلف شمال الأطلسي", "اتهم", A, None, asr, None),
+        ("أنها عرضت على التحالف", "عرضت", G, None, asr, None),
+        ("محذراً من أن تدهور", "محذراً", T, None, asr, None),
+        ("الجانبين توصلا إلى اتفاق", "توصلا", G, None, den, None),
+    ]),
+    "002_b0e30f7200a0ed57": (None, [
+        ("بايدن يتحدث مع بوتين\nالأخبار", "يتحدث", C, None, pln, "call_1230"),
+        ("بايدن يتحدث مع بوتين وسط", "يتحدث", C, None, pln, "call_1230"),
+        ("سيناقش زعيمان", "سيناقش", C, None, pln, "call_1230"),
+        ("سيتحدث جو بايدن", "سيتحدث", C, None, pln, "call_1230"),
+        ("أن الزعيمين سيناقشان", "سيناقشان", C, None, pln, "call_1230"),
+        ("تأتي محادثات الخميس", "محادثات", C, None, pln, "call_1230"),
+        ("بناء على طلب روسيا", "طلب", Q, None, asr, None),
+        ("نما حشد القوات", "حشد", M, None, asr, "buildup"),
+        ("ستجري مناورات عسكرية مشتركة", "مناورات", CO, None, pln, "belarus_drills"),
+        ("يريد التحدث مع بايدن", "التحدث", C, None, pln, "call_1230"),
+        ("من المحادثات الأمنية المقرر", "المحادثات", C, None, pln, "geneva_0110"),
+        ("سبب طلب الكرملين", "طلب", Q, None, asr, None),
+        ("إجراء مكالمة هاتفية", "مكالمة", C, None, pln, "call_1230"),
+        ("وطالبت روسيا حلف", "طالبت", Q, None, asr, None),
+        ("قبل المكالمة.", "المكالمة", C, None, pln, "call_1230"),
+        ("تحدث وزير الخارجية الأمريكي", "تحدث", C, None, asr, None),
+        ("كرر دعم الولايات", "دعم", SU, None, asr, None),
+        ("أجرينا مناقشات جيدة", "مناقشات", C, None, asr, None),
+        ("وستبدأ المحادثات بين", "المحادثات", C, None, pln, "call_1230"),
+        ("الكرملين قبيل المكالمة", "المكالمة", C, None, pln, "call_1230"),
+        ("لمتابعة الاتفاقات التي توصلنا", "الاتفاقات", G, None, asr, None),
+        ("خلال قمة يونيو في جنيف", "قمة", C, None, asr, "geneva_2106"),
+        ("عقد بايدن وبوتين قمة افتراضية", "قمة", C, None, asr, "video_1207"),
+        ("كان النقاش بين", "النقاش", C, None, asr, "video_1207"),
+        ("وطالب بوتين خلال", "طالب", Q, None, asr, None),
+        ("خلال تلك المحادثات", "المحادثات", C, None, asr, "video_1207"),
+        ("بعد وقت قصير من المحادثات", "المحادثات", C, None, asr, "video_1207"),
+        ("كما طلبت روسيا من الناتو", "طلبت", Q, None, asr, None),
+        ("أن يواصل الزعيمان المناقشات", "يواصل", C, None, pln, "call_1230"),
+        ("بدأت في قمة الفيديو", "قمة", C, None, asr, "video_1207"),
+        ("سيناقشان أيضًا المحادثات المقبلة", "المحادثات", C, None, pln, "jan_talks"),
+        ("إلى “رد عسكري”", "رد عسكري", T, None, asr, None),
+        ("سيجري تدريبات عسكرية مشتركة", "تدريبات", CO, None, pln, "belarus_drills"),
+        ("بعد اجتماعه مع ألكسندر", "اجتماعه", C, None, asr, None),
+        ("عدد القوات التي ستشارك في التدريبات", "التدريبات", CO, None, pln, "belarus_drills"),
+        ("تحدث الرئيس بايدن مع القادة", "تحدث", C, None, asr, None),
+        ("انخرط مسؤولو إدارة بايدن", "انخرط", C, None, asr, None),
+        ("والتشاور والتنسيق", "التشاور", C, None, asr, None),
+    ]),
+    "003_02c3772a1e04e0aa": ("2022-01-24T00:00:00", [
+        ("هناك وعد بذلك", "وعد", G, None, asr, None),
+        ("نشرت روسيا مشروع اتفاق", "نشرت", G, "2021-12-01", asr, None),
+        ("أول اجتماع له منذ", "اجتماع", C, None, asr, "nrc_0112"),
+        ("وتناولت المباحثات", "المباحثات", C, None, asr, "nrc_0112"),
+        ("في جنيف، محادثات بين", "محادثات", C, "2022-01-21", asr, "lavrov_blinken_0121"),
+        ("لكنه لن يتنازل", "يتنازل", R, None, asr, None),
+        ("وتتهم كييف", "تتهم", A, None, asr, None),
+        ("روسيا بحشد قوات عند", "حشد", M, None, alg, "buildup"),
+        ("لنشر المزيد من المعدات", "نشر", M, None, alg, None),
+    ]),
+    "004_2e112cc2085df9ad": (None, [
+        ("لعقد اجتماع خاص مع روسيا", "اجتماع", C, None, pln, "nrc_0112"),
+        ("قبل اجتماع وزراء دفاع", "اجتماع", C, "2021-10-21", asr, None),
+        ("الأول لاجتماع وزراء خارجية", "اجتماع", C, "2021-11-30", asr, None),
+        ("لعقد اجتماع خاص لسفراء", "اجتماع", C, None, pln, "nrc_0112"),
+        ("الحشد العسكري الروسي على طول", "الحشد", M, None, asr, "buildup"),
+        ("لعقد اجتماع لمجلس الناتو", "اجتماع", C, None, pln, "nrc_0112"),
+        ("وسيعقد اجتماع المجلس", "اجتماع", C, "2022-01-12", pln, "nrc_0112"),
+        ("وروس محادثات أمنية في 10 يناير", "محادثات", C, "2022-01-10", pln, "geneva_0110"),
+        ("وتوجه كبير الدبلوماسيين", "توجه", C, None, asr, "borrell_ukraine"),
+        ("لإظهار الدعم لكيف", "الدعم", SU, None, asr, None),
+        ("وتريد موسكو ضمانات", "تريد", Q, None, asr, None),
+        ("وتتهم كييف بتعزيز", "تتهم", A, None, asr, None),
+        ("بتعزيز قواتها في شرق", "تعزيز", M, None, alg, None),
+        ("سيحضرون اجتماع الناتو", "اجتماع", C, None, pln, "nrc_0112"),
+        ("رفيعو المستوى محادثات بروكسل", "محادثات", C, None, pln, "nrc_0112"),
+        ("بعد لقاء نائبة وزيرة", "لقاء", C, None, pln, "geneva_0110"),
+        ("ستستمر المحادثات في الشكل", "المحادثات", C, "2022-01-13", pln, "osce_0113"),
+        ("لزيادة العقوبات على", "العقوبات", S, "2021-01-01", asr, None),
+        ("سيزور بوريل", "سيزور", C, None, pln, "borrell_ukraine"),
+        ("أن يناقش وزراء خارجية", "يناقش", C, "2022-01-01", pln, None),
+    ]),
+}
+
+SNN_DOCS = {
+    "2015-07-21.jsonl.gz#L700": [
+        ("التقى الأمير محمد", "التقى", C, "2015-07-21", asr, "mbs_kadyrov"),
+        ("وجرى خلال اللقاء بحث", "اللقاء", C, None, asr, "mbs_kadyrov"),
+        ("حضر اللقاء وزير", "اللقاء", C, None, asr, "mbs_kadyrov"),
+        ("كما حضر الاجتماع رئيس", "الاجتماع", C, None, asr, "mbs_kadyrov"),
+        ("اجتمع الأمير محمد", "اجتمع", C, "2015-07-21", asr, "mbs_geagea"),
+        ("وجرى خلال الاجتماع استعراض", "الاجتماع", C, None, asr, "mbs_geagea"),
+    ],
+    "2015-07-21.jsonl.gz#L1128": [
+        ("التقى صاحب السمو", "التقى", C, "2015-07-21", asr, "mbs_kadyrov"),
+        ("وجرى خلال اللقاء بحث", "اللقاء", C, None, asr, "mbs_kadyrov"),
+        ("حضر اللقاء معالي", "اللقاء", C, None, asr, "mbs_kadyrov"),
+        ("كما حضر الاجتماع رئيس", "الاجتماع", C, None, asr, "mbs_kadyrov"),
+    ],
+    "2015-07-22.jsonl.gz#L834": [
+        ("التقى صاحب السمو", "التقى", C, "2015-07-22", asr, "mbs_kadyrov"),
+        ("وجرى خلال اللقاء بحث", "اللقاء", C, None, asr, "mbs_kadyrov"),
+        ("حضر اللقاء معالي", "اللقاء", C, None, asr, "mbs_kadyrov"),
+        ("كما حضر الاجتماع رئيس", "الاجتماع", C, None, asr, "mbs_kadyrov"),
+    ],
+    "2015-07-22.jsonl.gz#L272": [
+        ("استقبل خادم الحرمين", "استقبل", C, "2015-07-22", asr, "salman_carter"),
+        ("وجرى خلال الاستقبال", "الاستقبال", C, None, asr, "salman_carter"),
+        ("حضر الاستقبال", "الاستقبال", C, None, asr, "salman_carter"),
+    ],
+    "2015-07-22.jsonl.gz#L1327": [
+        ("استقبل خادم الحرمين", "استقبل", C, "2015-07-22", asr, "salman_carter"),
+        ("وجرى خلال الاستقبال", "الاستقبال", C, None, asr, "salman_carter"),
+        ("حضر الاستقبال", "الاستقبال", C, None, asr, "salman_carter"),
+    ],
+    "2015-07-22.jsonl.gz#L1501": [
+        ("استقبل خادم الحرمين", "استقبل", C, "2015-07-22", asr, "salman_carter"),
+        ("وجرى خلال الاستقبال", "الاستقبال", C, None, asr, "salman_carter"),
+        ("حضر الاستقبال", "الاستقبال", C, None, asr, "salman_carter"),
+        ("الشريفين يستقبل وزير", "يستقبل", C, None, asr, "salman_carter"),
+    ],
+    "2015-07-26.jsonl.gz#L77": [
+        ("طالب الرئيس اليمني", "طالب", Q, None, asr, "hadi_truce"),
+        ("ودعا الرئيس اليمني", "دعا", Q, "2015-07-26", asr, "hadi_invite"),
+        ("خلال لقائه اليوم", "لقائه", C, "2015-07-26", asr, "hadi_envoy"),
+        ("خلال اللقاء الذي", "اللقاء", C, None, asr, "hadi_envoy"),
+        ("تستقبل وبشكل طبيعي المساعدات", "المساعدات", AI, None, asr, None),
+        ("أن يقوم بزيارة", "زيارة", C, None, pln, None),
+    ],
+    "2015-07-26.jsonl.gz#L335": [
+        ("طالب الرئيس اليمني", "طالب", Q, None, asr, "hadi_truce"),
+        ("ودعا الرئيس اليمني", "دعا", Q, "2015-07-26", asr, "hadi_invite"),
+        ("خلال لقائه اليوم", "لقائه", C, "2015-07-26", asr, "hadi_envoy"),
+        ("خلال اللقاء الذي", "اللقاء", C, None, asr, "hadi_envoy"),
+        ("تستقبل وبشكل طبيعي المساعدات", "المساعدات", AI, None, asr, None),
+        ("أن يقوم بزيارة", "زيارة", C, None, pln, None),
+    ],
+    "2015-07-26.jsonl.gz#L677": [
+        ("طالب الرئيس اليمني", "طالب", Q, None, asr, "hadi_truce"),
+        ("ودعا الرئيس اليمني", "دعا", Q, "2015-07-26", asr, "hadi_invite"),
+        ("خلال لقائه اليوم", "لقائه", C, "2015-07-26", asr, "hadi_envoy"),
+        ("خلال اللقاء الذي", "اللقاء", C, None, asr, "hadi_envoy"),
+        ("تستقبل وبشكل طبيعي المساعدات", "المساعدات", AI, None, asr, None),
+        ("أن يقوم بزيارة", "زيارة", C, None, pln, None),
+    ],
+    "2015-07-24.jsonl.gz#L1177": [
+        ("استقبل خادم الحرمين", "استقبل", C, "2015-07-24", asr, "salman_shoukry"),
+        ("خلال الاستقبال تحيات", "الاستقبال", C, None, asr, "salman_shoukry"),
+        ("كما تم خلال الاستقبال", "الاستقبال", C, None, asr, "salman_shoukry"),
+        ("حضر الاستقبال", "الاستقبال", C, None, asr, "salman_shoukry"),
+    ],
+    "2015-07-24.jsonl.gz#L1390": [
+        ("استقبل خادم الحرمين", "استقبل", C, "2015-07-24", asr, "salman_shoukry"),
+        ("خلال الاستقبال تحيات", "الاستقبال", C, None, asr, "salman_shoukry"),
+        ("كما تم خلال الاستقبال", "الاستقبال", C, None, asr, "salman_shoukry"),
+        ("حضر الاستقبال", "الاستقبال", C, None, asr, "salman_shoukry"),
+    ],
+    "2015-07-24.jsonl.gz#L2032": [
+        ("استقبل خادم الحرمين", "استقبل", C, "2015-07-24", asr, "salman_shoukry"),
+        ("خلال الاستقبال تحيات", "الاستقبال", C, None, asr, "salman_shoukry"),
+    ],
+    "2015-07-23.jsonl.gz#L976": [
+        ("استقبل صاحب السمو", "استقبل", C, "2015-07-23", asr, "mbn_shoukry"),
+        ("وجرى خلال الاستقبال", "الاستقبال", C, None, asr, "mbn_shoukry"),
+        ("حضر الاستقبال صاحب", "الاستقبال", C, None, asr, "mbn_shoukry"),
+        ("كما حضر الاستقبال", "الاستقبال", C, None, asr, "mbn_shoukry"),
+        ("ولي العهد يستقبل وزير", "يستقبل", C, None, asr, "mbn_shoukry"),
+    ],
+    "2015-07-23.jsonl.gz#L1074": [
+        ("استقبل صاحب السمو", "استقبل", C, "2015-07-23", asr, "mbn_shoukry"),
+        ("وجرى خلال الاستقبال", "الاستقبال", C, None, asr, "mbn_shoukry"),
+        ("حضر الاستقبال صاحب", "الاستقبال", C, None, asr, "mbn_shoukry"),
+        ("كما حضر الاستقبال", "الاستقبال", C, None, asr, "mbn_shoukry"),
+    ],
+    "2015-08-07.jsonl.gz#L287": [
+        ("سيزور موسكو", "سيزور", C, "2015-08-11", pln, "jubeir_moscow"),
+        ("خلال زيارته تبادلا", "تبادلا", C, None, pln, "jubeir_moscow"),
+    ],
+    "2015-08-07.jsonl.gz#L1151": [
+        ("سيزور موسكو", "سيزور", C, "2015-08-11", pln, "jubeir_moscow"),
+        ("خلال زيارته تبادلا", "تبادلا", C, None, pln, "jubeir_moscow"),
+        ("السعودي يزور موسكو", "يزور", C, "2015-08-11", pln, "jubeir_moscow"),
+    ],
+    "2015-08-06.jsonl.gz#L175": [
+        ("اتصالاً هاتفياً اليوم", "اتصالاً", C, "2015-08-06", asr, "mbn_m6_call"),
+        ("عن إدانته للتفجير", "إدانته", A, "2015-08-06", asr, "m6_condemn"),
+        ("للتفجير الإرهابي", "تفجير", AS, "2015-08-06", asr, "asir_bombing"),
+    ],
+    "2015-08-06.jsonl.gz#L1953": [
+        ("اتصالاً هاتفياً اليوم", "اتصالاً", C, "2015-08-06", asr, "mbn_m6_call"),
+        ("عن إدانته للتفجير", "إدانته", A, "2015-08-06", asr, "m6_condemn"),
+        ("للتفجير الإرهابي", "تفجير", AS, "2015-08-06", asr, "asir_bombing"),
+    ],
+    "2015-08-06.jsonl.gz#L1358": [
+        ("هدد الفرع المصري", "هدد", T, "2015-08-05", asr, "isis_threat"),
+        ("كرواتي خطف في القاهرة", "خطف", AS, "2015-07-01", asr, "croat_kidnap"),
+        ("داعش أسروني", "أسروني", AS, "2015-07-22", asr, "croat_kidnap"),
+        ("بعد مبايعته", "مبايعته", SU, "2014-11-01", asr, None),
+    ],
+    "2015-08-06.jsonl.gz#L2458": [
+        ("يهدد فيه بإعدام", "يهدد", T, "2015-08-05", asr, "isis_threat"),
+        ("خطفه التنظيم نهاية", "خطفه", AS, "2015-07-21", asr, "croat_kidnap"),
+        ("انه خطف في 22", "خطف", AS, "2015-07-22", asr, "croat_kidnap"),
+    ],
+    "2015-08-08.jsonl.gz#L1007": [
+        ("بإطلاق النيران", "إطلاق النيران", AS, None, asr, "fayoum_attack"),
+        ("في هجوم مسلح بمصر", "هجوم", AS, None, asr, "fayoum_attack"),
+    ],
+    "2015-08-08.jsonl.gz#L1178": [
+        ("بإطلاق النيران", "إطلاق النيران", AS, None, asr, "fayoum_attack"),
+    ],
+    "2015-07-23.jsonl.gz#L142": [
+        ("بزيارة لم يعلن", "زيارة", C, "2015-07-23", asr, "carter_iraq"),
+        ("لإجراء محادثات مع الزعماء", "محادثات", C, "2015-07-23", pln, "carter_iraq"),
+        ("الذي سيطر على مدينة", "سيطر", AS, "2015-05-01", asr, None),
+        ("في أول زيارة للعراق", "زيارة", C, None, asr, "carter_iraq"),
+    ],
+    "2015-07-23.jsonl.gz#L675": [
+        ("في زيارة غير معلنة", "زيارة", C, "2015-07-23", asr, "carter_iraq"),
+        ("ومن المقرر أن يلتقي كارتر", "يلتقي", C, None, pln, "carter_iraq"),
+    ],
+    # Random SaudiNewsNet articles (random.seed(6) over 300-900 character texts), to measure
+    # precision outside diplomatic news: sport, health and science pieces have no events.
+    "2015-07-22.jsonl.gz#L1752": [],
+    "2015-08-09.jsonl.gz#L54": [],
+    "2015-07-31.jsonl.gz#L1453": [
+        ("وقعت المملكة العربية", "وقعت", J, "2015-07-28", asr, "namibia_sign"),
+        ("ووقع معالي المندوب", "وقع", J, None, asr, "namibia_sign"),
+        ("وقد قرر البلدان إقامة", "قرر", SU, None, asr, None),
+        ("ناميبيا توقعان على", "توقعان", J, None, asr, "namibia_sign"),
+    ],
+    "2015-07-21.jsonl.gz#L2417": [],
+    "2015-07-21.jsonl.gz#L47": [
+        ("بحث الأمير محمد", "بحث", C, "2015-07-20", asr, "mbs_kadyrov"),
+        ("حضر اللقاء الدكتور", "اللقاء", C, None, asr, "mbs_kadyrov"),
+        ("كما حضر الاجتماع", "الاجتماع", C, None, asr, "mbs_kadyrov"),
+        ("اجتمع الأمير محمد", "اجتمع", C, None, asr, "mbs_geagea"),
+    ],
+    "2015-07-24.jsonl.gz#L1599": [
+        ("الجيش التركي دمر بالكامل أهدافا", "دمر", AS, "2015-07-24", asr, None),
+    ],
+    "2015-08-08.jsonl.gz#L648": [],
+    "2015-08-06.jsonl.gz#L2": [
+        ("ويتبادل أطراف الحديث", "يتبادل", C, None, asr, "mbs_jordan"),
+        ("قد قام بزيارة رسمية", "زيارة", C, "2015-08-04", asr, "mbs_jordan"),
+        ("أكد فيه الطرفان", "أكد", J, None, asr, None),
+    ],
+}
+
+
+
+def _locate(body: str, ctx: str, trigger: str) -> tuple[int, int]:
+    at = body.find(ctx)
+    if at < 0 or body.find(ctx, at + 1) >= 0:
+        raise ValueError(f"context not found once: {ctx!r}")
+    off = ctx.find(trigger)
+    if off < 0:
+        raise ValueError(f"trigger {trigger!r} not in context {ctx!r}")
+    return at + off, at + off + len(trigger)
+
+
+def _events(body: str, rows) -> list[dict]:
+    out = []
+    errors = []
+    for ctx, trig, typ, date, fact, story in rows:
+        try:
+            s, e = _locate(body, ctx, trig)
+        except ValueError as exc:
+            errors.append(str(exc))
+            continue
+        out.append({"start": s, "end": e, "trigger": trig, "type": typ, "date": date, "factuality": fact,
+                    "story": story})
+    if errors:
+        raise ValueError("\n".join(errors))
+    return out
+
+
+def _snn_lines() -> dict[str, dict]:
+    want = {k.split("#L")[0] for k in SNN_DOCS}
+    found = {}
+    for name in sorted(want):
+        with gzip.open(SNN / name, "rt", encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                key = f"{name}#L{n}"
+                if key in SNN_DOCS:
+                    found[key] = json.loads(line)
+    return found
+
+
+def main() -> None:
+    docs = []
+    for stem, (pub, rows) in SAMPLES.items():
+        body = final_text((ROOT / "samples" / f"{stem}.txt").read_text(encoding="utf-8"))
+        docs.append({"doc": f"sample:{stem}", "published_at": pub, "body": body, "events": _events(body, rows)})
+    lines = _snn_lines()
+    for key, rows in SNN_DOCS.items():
+        d = lines[key]
+        body = final_text(d["text"])
+        docs.append({"doc": f"snn:{key}", "outlet": d["outlet"], "published_at": d["published"].replace(" ", "T"),
+                     "body": body, "events": _events(body, rows)})
+    with OUT.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    print(f"{len(docs)} articles, {sum(len(d['events']) for d in docs)} events -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
