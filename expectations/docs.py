@@ -22,6 +22,7 @@ import shutil
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 import polars as pl
 
@@ -37,7 +38,6 @@ TABLE_SUITES: tuple[tuple[str, Suite], ...] = (
     ("quotes", QUOTES), ("events", EVENTS), ("entity_dim", ENTITY_DIM),
 )
 _SITE = Path("gx") / "uncommitted" / "data_docs" / "local_site"
-_GX_LOGO = "static/images/logo-long.png"  # shipped by GE inside every site
 # CDN URL (as great_expectations 1.24.1 templates write it) -> vendored file under assets/.
 _CDN: tuple[tuple[str, str], ...] = (
     (r"https://code\.jquery\.com/jquery-3\.7\.1\.min\.js", "jquery/jquery.min.js"),
@@ -77,10 +77,10 @@ def build_docs(layout: Layout, out: Path) -> Path:
         shutil.rmtree(out / "validation", ignore_errors=True)
         index.write_text(render_unpublished(layout.root), encoding="utf-8")
         return index
-    site, validations = run_checkpoints(frames, out / "validation")
+    site, validations = run_checkpoints(frames, out / "validation", run_name=f"version-{manifest['version']}")
     localise_site(site, out / "assets")
     for v in validations:
-        v["href"] = os.path.relpath(v["page"], out) if v.get("page") else None
+        v["href"] = quote(os.path.relpath(v["page"], out)) if v.get("page") else None
     stats = overview_stats(frames)
     page = render_overview(stats, validations, manifest, layout.root, os.path.relpath(site / "index.html", out))
     index.write_text(page, encoding="utf-8")
@@ -115,8 +115,12 @@ def _file_context(project_dir: Path):
     return ctx
 
 
-def run_checkpoints(frames: dict[str, pl.DataFrame], project_dir: Path) -> tuple[Path, list[dict]]:
+def run_checkpoints(frames: dict[str, pl.DataFrame], project_dir: Path,
+                    run_name: str = "published") -> tuple[Path, list[dict]]:
     """Validate each published table with its suite through a Checkpoint that updates the Data Docs.
+
+    Each table gets its own Checkpoint because a dataframe asset takes its frame from the run's
+    ``batch_parameters``, which a Checkpoint shares between all its validation definitions.
 
     Returns:
         The Data Docs site folder, and one summary per validated table (suite, rows,
@@ -125,6 +129,7 @@ def run_checkpoints(frames: dict[str, pl.DataFrame], project_dir: Path) -> tuple
     import great_expectations as gx
     import pandas as pd
     from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.core.run_identifier import RunIdentifier
 
     gctx = _file_context(project_dir)
     source = gctx.data_sources.add_pandas("akhbar_published")
@@ -143,7 +148,7 @@ def run_checkpoints(frames: dict[str, pl.DataFrame], project_dir: Path) -> tuple
             actions=[UpdateDataDocsAction(name="update_data_docs")], result_format="SUMMARY",
         ))
         pdf = prepared.to_arrow().to_pandas(types_mapper=pd.ArrowDtype)
-        result = checkpoint.run(batch_parameters={"dataframe": pdf})
+        result = checkpoint.run(batch_parameters={"dataframe": pdf}, run_id=RunIdentifier(run_name=run_name))
         summaries.append(_summary(name, frames[name].height, result))
     site = project_dir / _SITE
     for s in summaries:
@@ -171,21 +176,24 @@ def localise_site(site: Path, assets: Path) -> None:
     """Rewrite every HTML and CSS file of a Data Docs site to load nothing from the network."""
     for path in [*site.rglob("*.html"), *site.rglob("*.css")]:
         rel_assets = os.path.relpath(assets, path.parent)
-        rel_logo = os.path.relpath(site / _GX_LOGO, path.parent)
+        rel_static = os.path.relpath(site / "static", path.parent)
         text = path.read_text(encoding="utf-8")
-        path.write_text(localise_html(text, rel_assets, rel_logo), encoding="utf-8")
+        path.write_text(localise_html(text, rel_assets, rel_static), encoding="utf-8")
 
 
-def localise_html(text: str, rel_assets: str, rel_logo: str) -> str:
+def localise_html(text: str, rel_assets: str, rel_static: str) -> str:
     """``text`` with CDN URLs pointing at the vendored assets and other external links disarmed.
 
-    ``rel_assets`` is the assets folder relative to the file, ``rel_logo`` GE's bundled logo.
+    ``rel_assets`` is the vendored assets folder and ``rel_static`` the site's ``static`` folder,
+    both relative to the file. References into ``static`` are recomputed too: GE 1.24 writes
+    them one level short on validation pages (``../../../static`` from four levels down).
     A ``src``/``href`` to an unknown host is neutralised with a warning (a GE upgrade added
     an asset that needs vendoring) so the page still opens offline.
     """
     for pattern, target in _CDN:
         text = re.sub(pattern, lambda m, t=target: f"{rel_assets}/{m.expand(t)}", text)
-    text = _GX_WEB_ASSET.sub(rel_logo, text)
+    text = _GX_WEB_ASSET.sub(f"{rel_static}/images/logo-long.png", text)
+    text = re.sub(r"""(?<![\w-])(src|href)=(["'])(?:\.\.?/)*static/""", rf"\1=\2{rel_static}/", text)
     text = re.sub(r"""<a\b([^>]*?)(?<![\w-])href=(["'])(https?://)""", r"<a\1data-offline-href=\2\3", text, flags=re.IGNORECASE)
     leftover = _EXTERNAL_ATTR.findall(text)
     if leftover:
@@ -354,15 +362,15 @@ def bar_table(frame: pl.DataFrame, label: str, value: str = "n", headers: dict[s
 def svg_columns(periods: list, series: dict[str, list[int]], every: str, colours: dict[str, str],
                 width: int = 1100, height: int = 240) -> str:
     """A stacked column chart (one column per period, one stack layer per series) as inline SVG."""
-    left, bottom, top_pad = 48, 36, 10
-    plot_w, plot_h = width - left - 10, height - bottom - top_pad
+    left, right, bottom, top_pad = 48, 36, 36, 10  # room for tick labels on every side
+    plot_w, plot_h = width - left - right, height - bottom - top_pad
     totals = [sum(v[i] for v in series.values()) for i in range(len(periods))]
     peak = max(max(totals, default=0), 1)
     step = plot_w / max(len(periods), 1)
     fmt, parts = _DATE_FORMAT[every], []
     for tick in sorted({0, round(peak / 2), peak}):  # baseline, middle and peak gridlines (counts)
         y = top_pad + plot_h - plot_h * tick / peak
-        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
                      f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:,.0f}</text>')
     label_every = max(1, -(-len(periods) // 12))  # at most ~12 date labels fit under the axis
     for i, period in enumerate(periods):

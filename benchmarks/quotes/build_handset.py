@@ -19,7 +19,7 @@ from akhbar.tasks.text import final_text
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
-from gold_source import GOLD, HELD_OUT  # noqa: E402
+from gold_source import GOLD, HELD_OUT
 
 ROOT = HERE.parent.parent
 CORPUS = Path("/work/shared/corpora/saudinewsnet")
@@ -60,8 +60,7 @@ def main() -> None:
         out.append({"article_id": hashlib.sha256(source.encode()).hexdigest()[:16], "source": source,
                     "split": "heldout" if source in HELD_OUT else "dev", "body": body, "quotes": rows})
     with open(HERE / "handset.jsonl", "w", encoding="utf-8") as fh:
-        for rec in out:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in out)
     n = sum(len(r["quotes"]) for r in out)
     print(f"{len(out)} articles, {n} gold quotes")
 

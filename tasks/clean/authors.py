@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from akhbar.tasks.clean import boilerplate as bp
 from akhbar.tasks.clean.metadata import agency_of, credit_items
 from akhbar.tasks.text import ARABIC_LETTER_RE, match_key
 
@@ -49,6 +50,7 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=100_000)
 def is_person_name(item: str) -> bool:
     """True when ``item`` looks like a person's name (see module docstring)."""
     words = item.split()
@@ -59,7 +61,8 @@ def is_person_name(item: str) -> bool:
     keys = [match_key(w) for w in words]
     if any(k in _NOT_NAME_WORDS for k in keys):
         return False
-    return match_key(item) not in _places() and agency_of(item) is None
+    return (match_key(item) not in _places() and agency_of(item) is None
+            and not bp.is_chrome(item))
 
 
 def authors_from_field(author: str | None) -> list[str]:
@@ -72,11 +75,16 @@ def authors_from_field(author: str | None) -> list[str]:
 
 def byline_names(line: str) -> list[str]:
     """Names in an explicit byline line ("كتب – محمد صفوت:", "بقلم: د. سعيد"), else []."""
+    return list(_byline_names(line))
+
+
+@lru_cache(maxsize=100_000)
+def _byline_names(line: str) -> tuple[str, ...]:
     m = _BYLINE.match(line.strip())
     if not m:
-        return []
+        return ()
     names = [i.strip() for i in re.split(r"\s*(?:[،,]|\sو)\s*", m.group(1))]
-    return _dedup(n for n in names if is_person_name(n))
+    return tuple(_dedup(n for n in names if is_person_name(n)))
 
 
 def _dedup(names) -> list[str]:

@@ -99,6 +99,24 @@ def parse_published(text: str | None) -> tuple[datetime | None, str | None]:
         return None, None
     dates = find_dates(text)
     if not dates:
-        return None, None
+        return _rfc2822(text)
     _, value, matched = dates[0]
     return value, matched
+
+
+_RFC2822_RE = re.compile(r"(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?"
+                         r"(?:\s*(?:[+-]\d{4}|GMT|UT|UTC|Z))?")
+
+
+def _rfc2822(text: str) -> tuple[datetime | None, str | None]:
+    """RSS/HTTP stamps ("Tue, 04 Jan 2022 10:00:00 GMT"), which feeds put in `published`."""
+    from email.utils import parsedate_to_datetime
+
+    m = _RFC2822_RE.search(text)
+    if not m:
+        return None, None
+    try:
+        value = parsedate_to_datetime(m.group())
+    except (TypeError, ValueError):
+        return None, None
+    return value.replace(tzinfo=None), m.group()

@@ -19,8 +19,11 @@ from akhbar.tasks.clean.page_dump import Parsed, parse_dump
 from akhbar.tasks.clean.normalize import normalize_text
 
 # htmldate: meta tags and structured data only; "original_date" prefers publication over
-# modification; seconds are kept when the page gives them.
-_DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d %H:%M:%S"}
+# modification; seconds are kept when the page gives them. A fixed max_date replaces
+# htmldate's default bound (the end of *today*), so that no clock enters a transform and a
+# re-run on the same page gives the same date.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True,
+                "outputformat": "%Y-%m-%d %H:%M:%S", "max_date": "2100-12-31"}
 
 
 def _extract(html: str):

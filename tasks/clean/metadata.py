@@ -87,9 +87,15 @@ def credit_items(text: str) -> list[str]:
 
 def agencies_in_credit(text: str) -> list[str]:
     """Agencies named as items of a credit line, dateline or JSON author field."""
-    return sorted({a for item in credit_items(text) if (a := agency_of(item))})
+    return list(_agencies_in_credit(text))
 
 
+@lru_cache(maxsize=100_000)
+def _agencies_in_credit(text: str) -> tuple[str, ...]:
+    return tuple(sorted({a for item in credit_items(text) if (a := agency_of(item))}))
+
+
+@lru_cache(maxsize=200_000)  # credit and menu lines repeat on every page of a site
 def is_credit_line(line: str) -> bool:
     """True for a line that only credits agencies: "(د ب أ)", "رويترز", "- واس -", "(أ ف ب، رويترز)"."""
     items = credit_items(line)

@@ -2,7 +2,8 @@
 
 Pipeline per text: ``normalize`` (``match_key`` + punctuation stripped) -> words -> each word
 hashed once with seeded xxh64 (stable across processes and machines, unlike ``hash()``) ->
-k-word shingles combined vectorised -> 31-bit shingle ids -> ``num_perm`` universal hashes
+k-word shingles (polynomial over the word hashes, splitmix64 finaliser; numpy) -> 31-bit
+shingle ids -> ``num_perm`` universal hashes
 ``(a*x + b) mod p`` with ``p = 2^31 - 1`` (Carter & Wegman 1979), evaluated for a whole
 batch at once, minimum per text (Broder 1997). With 31-bit ``x`` and ``a, b < p`` the product
 fits in uint64, so the modulus is exact. Coefficients come from ``numpy.random.default_rng``
@@ -30,6 +31,7 @@ _OTHER_DIGIT_RE = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 # Shingles hashed per pass: an 8 MiB uint64 buffer, reused for every permutation.
 _CHUNK_SHINGLES = 1 << 20
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_SHINGLE_MULT = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime: odd, so the step is bijective
 
 
 def normalize(text: str, config: DedupConfig) -> str:
@@ -77,8 +79,8 @@ def signatures(
 def _minhash_chunk(x: np.ndarray, starts: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Per-text minima of ``(a*x + b) mod p`` for each permutation (one 1-D pass each).
 
-    Looping over permutations with one reused buffer was measured 10% faster than a
-    (shingles x num_perm) matrix and keeps memory at 8 bytes per shingle.
+    Looping over permutations with one reused buffer measured as fast as a (shingles x
+    num_perm) matrix (0.53 s vs 0.55 s for 1M shingles) and needs 8 bytes per shingle, not 1 KiB.
     """
     out = np.empty((len(starts), len(a)), dtype=np.uint32)
     buf = np.empty(len(x), dtype=np.uint64)
@@ -128,19 +130,22 @@ def _shingle_ids(keys: Sequence[str], config: DedupConfig) -> tuple[np.ndarray, 
     doc = np.repeat(np.arange(len(keys)), n_shingles)
     pos = np.arange(offsets[-1]) - offsets[doc] + word_start[doc]  # first word of each shingle
     last = word_start[doc + 1] - 1  # short texts: the single shingle stops at the last word
+    # Polynomial combination of the (random 64-bit) word hashes, then one avalanche mix:
+    # order-sensitive, and 3x fewer array passes than mixing after every word.
     h = np.zeros(len(pos), dtype=np.uint64)
     for j in range(k):
-        idx = np.minimum(pos + j, last)
-        take = (pos + j) <= last
-        h = np.where(take, _mix64(h ^ word_hashes[idx]) if len(idx) else h, h)
-    return (h >> np.uint64(33)), offsets
+        idx = pos + j
+        take = idx <= last
+        np.minimum(idx, last, out=idx)
+        h = np.where(take, h * _SHINGLE_MULT + word_hashes[idx], h)
+    return _mix64(h) >> np.uint64(33), offsets
 
 
 def _word_hashes(keys: Sequence[str], seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Words per text (int64) and the seeded xxh64 of every word, concatenated (uint64).
 
-    Tokenising in polars and hashing each distinct word once in Python (the vocabulary is
-    about 5% of the tokens on SaudiNewsNet) was measured 1.5x faster than a Python loop.
+    Tokenising in polars and hashing each distinct word once in Python (149k distinct words
+    in 2.75M tokens of 10k SaudiNewsNet articles) halved the CPU time of a split-and-dict loop.
     """
     words = pl.Series("w", keys, dtype=pl.String).str.extract_all(r"\S+")
     counts = words.list.len().fill_null(0).to_numpy().astype(np.int64)
@@ -150,7 +155,9 @@ def _word_hashes(keys: Sequence[str], seed: int) -> tuple[np.ndarray, np.ndarray
     hashed = np.fromiter(
         (xxhash.xxh64_intdigest(w.encode(), seed) for w in vocab.to_list()), np.uint64, len(vocab)
     )
-    mapped = tokens.replace_strict(vocab, pl.Series(hashed, dtype=pl.UInt64), return_dtype=pl.UInt64)
+    mapped = tokens.replace_strict(
+        vocab, pl.Series(hashed, dtype=pl.UInt64), return_dtype=pl.UInt64
+    )
     return counts, mapped.to_numpy()
 
 

@@ -69,14 +69,14 @@ def _rejects() -> pl.DataFrame:
                          "run_id": [RUN] * 3})
 
 
-def build_dataset(root: Path, n_articles: int = 12, annotated: bool = True) -> Layout:
-    """Publish a synthetic dataset under ``root``; ``annotated=False`` leaves the annotation tables empty."""
+def build_dataset(root: Path, n_articles: int = 12, empty: tuple[str, ...] = ()) -> Layout:
+    """Publish a synthetic dataset under ``root``; the tables named in ``empty`` are published with no rows."""
     layout = Layout(root).ensure()
     articles = _articles(n_articles)
     frames = {"articles": articles, "rejects": _rejects()}
     annotations = _annotations(articles["article_id"].to_list())
-    for name, frame in annotations.items():
-        frames[name] = frame if annotated else frame.clear()
+    frames.update(annotations)
+    frames = {name: frame.clear() if name in empty else frame for name, frame in frames.items()}
     parts = {name: write_table(T.ALL[name], frame, layout.staging / RUN / name / "part-0.parquet")
              for name, frame in frames.items()}
     appended = {k: [p] for k, p in parts.items() if k != "entity_dim"}

@@ -13,7 +13,7 @@ from akhbar.schemas.tables import ENTITIES
 from akhbar.tasks.annotate.entities.lexicon import TOKEN_RE, link_key, match_key
 from akhbar.tasks.annotate.entities.linker import Mention, hash_id, link_mentions
 from akhbar.tasks.annotate.entities.nominals import find_nominals
-from akhbar.tasks.annotate.entities.recognize import recognize
+from akhbar.tasks.annotate.entities.recognize import add_repeats, article_names, recognize
 from akhbar.tasks.text import sentence_spans
 
 ANNOTATOR = "entities_crf_v1"
@@ -29,11 +29,15 @@ def _sentences(body: str) -> list[tuple[int, list[tuple[int, int]]]]:
 
 def _named_mentions(body: str, sents) -> list[Mention]:
     seen = frozenset(match_key(body[a:b]) for _, toks in sents for a, b in toks)
-    mentions: list[Mention] = []
+    recognised = []
     for idx, spans in sents:
         tokens = [body[a:b] for a, b in spans]
+        recognised.append((idx, spans, tokens, recognize(tokens, seen)))
+    repeats = article_names([(tokens, cands) for _, _, tokens, cands in recognised])
+    mentions: list[Mention] = []
+    for idx, spans, tokens, cands in recognised:
         prev_end = None  # token index and mention index of the previous mention
-        for c in recognize(tokens, seen):
+        for c in add_repeats(tokens, cands, repeats):
             start, end = spans[c.first][0] + c.skip, spans[c.last - 1][1]
             words = [body[start : spans[c.first][1]], *tokens[c.first + 1 : c.last]]
             keys = tuple(link_key(w) for w in words)

@@ -76,6 +76,21 @@ def gazetteer_tags(tokens: list[str]) -> list[str]:
     return tags
 
 
+@lru_cache(maxsize=300_000)
+def context_features(token: str, d: int) -> tuple[str, ...]:
+    """Features a neighbour at offset ``d`` contributes to a token (memoised per word)."""
+    w = word_features(token)
+    key = w[1] if w[0] == "punct" else w[0]
+    out = [f"{d}:{key}"]
+    if "title" in w:
+        out.append(f"{d}:title")
+    if "given" in w:
+        out.append(f"{d}:given")
+    if abs(d) == 1:
+        out.append(f"{d}:{w[1] if w[0] != 'punct' else 'punct'}")
+    return tuple(out)
+
+
 def sentence_features(tokens: list[str]) -> list[list[str]]:
     """CRF feature lists, one per token of a sentence."""
     words = [word_features(t) for t in tokens]
@@ -96,19 +111,13 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
             f.append("inst=" + inst[i])
         if i == 0:
             f.append("BOS")
+        else:
+            f.append(f"-1|0:{keys[i - 1]}|{keys[i]}")
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.append(f"{d}:{keys[j]}")
+                f.extend(context_features(tokens[j], d))
                 if gaz[j]:
                     f.append(f"{d}:gz={gaz[j]}")
-                if "title" in words[j]:
-                    f.append(f"{d}:title")
-                if "given" in words[j]:
-                    f.append(f"{d}:given")
-                if abs(d) == 1:
-                    f.append(f"{d}:{words[j][1] if words[j][0] != 'punct' else 'punct'}")
-                if d == -1:
-                    f.append(f"-1|0:{keys[j]}|{keys[i]}")
         out.append(f)
     return out

@@ -38,7 +38,8 @@ def name_keys(name: str) -> tuple[str, ...]:
     return tuple(link_key(t) for t in TOKEN_RE.findall(name) if t[0].isalnum())
 
 
-def _index(pairs) -> PhraseIndex:
+def build_index(pairs) -> PhraseIndex:
+    """PhraseIndex of (written name, value) pairs; a name maps to all its distinct values."""
     entries: dict[tuple[str, ...], list] = {}
     for name, value in pairs:
         keys = name_keys(name)
@@ -52,7 +53,7 @@ def _index(pairs) -> PhraseIndex:
 @lru_cache(maxsize=1)
 def alias_index() -> PhraseIndex:
     """Alias-table names -> tuple of alias row numbers (more than one: an ambiguous name)."""
-    return _index((a, i) for i, row in enumerate(alias_rows()) for a in row.aliases)
+    return build_index((a, i) for i, row in enumerate(alias_rows()) for a in row.aliases)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,7 @@ def type_index() -> PhraseIndex:
     """Every gazetteer name -> tuple of its types (alias table rows and package place names)."""
     pairs = [(a, row.entity_type) for row in alias_rows() for a in row.aliases]
     pairs += [(n, "LOC") for n in place_names()]
-    return _index(pairs)
+    return build_index(pairs)
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,6 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
     A proclitic reading of the first token is accepted when it starts a known name: the
     name itself is the evidence (وروسيا → روسيا); the whole token is tried first (بوتين).
     """
-    keys = [link_key(t) for t in tokens]
     out: list[Match] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -102,7 +102,7 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
             for length in range(min(index.max_len, n - i), 0, -1):
                 if best and length <= best.last - best.first:
                     break
-                value = index.entries.get((key0, *keys[i + 1 : i + length]))
+                value = index.entries.get((key0, *map(link_key, tokens[i + 1 : i + length])))
                 if value is not None:
                     best = Match(i, i + length, skip, value)
                     break

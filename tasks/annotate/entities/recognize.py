@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from akhbar.tasks.annotate.entities.features import TITLES
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows, vocab_counts
 from akhbar.tasks.annotate.entities.lexicon import is_nisba, is_word, match_key, proclitic_length
-from akhbar.tasks.annotate.entities.phrases import alias_index, find_phrases, known_words
+from akhbar.tasks.annotate.entities.phrases import PhraseIndex, alias_index, build_index, find_phrases, known_words
 from akhbar.tasks.annotate.entities.tagger import bio_spans, tag_tokens
 
 TYPES = ("PER", "ORG", "LOC")
@@ -112,3 +112,43 @@ def _contained_alias(tokens: list[str], cand: Candidate, seen: frozenset[str]) -
     if len(found) == 1 and found[0].first == 0 and found[0].last == cand.last - cand.first:
         return found[0].value
     return ()
+
+
+REPEAT_SCORE = 0.7  # a name repeated from a confident mention elsewhere in the article
+CONFIDENT = 0.8  # CRF span score above which its name is propagated through the article
+
+
+def article_names(sentences: list[tuple[list[str], list[Candidate]]]) -> PhraseIndex:
+    """Names the tagger found confidently in an article, and the surnames of its persons.
+
+    Label consistency within a document (Krishnan and Manning 2006): a name is the same
+    kind of entity everywhere in one article, so later unmarked repeats are tagged too, and
+    a person's last name alone (وقال الغامدي) refers to that person.
+    """
+    counts, ents = vocab_counts()
+    pairs = []
+    for tokens, cands in sentences:
+        for c in cands:
+            if c.rows or c.score < CONFIDENT:
+                continue  # alias-table names are matched everywhere already
+            words = [tokens[c.first][c.skip :], *tokens[c.first + 1 : c.last]]
+            pairs.append((" ".join(words), c.entity_type))
+            last = match_key(words[-1])
+            common = counts.get(last, 0) >= 3 and ents.get(last, 0) < 0.5 * counts[last]
+            if c.entity_type == "PER" and len(words) >= 2 and len(last) >= 3 and not common:
+                pairs.append((words[-1], "PER"))
+    return build_index(pairs)
+
+
+def add_repeats(tokens: list[str], cands: list[Candidate], names: PhraseIndex) -> list[Candidate]:
+    """``cands`` plus non-overlapping occurrences of the article's names, by position."""
+    if not names.entries:
+        return cands
+    taken = [False] * len(tokens)
+    for c in cands:
+        taken[c.first : c.last] = [True] * (c.last - c.first)
+    extra = []
+    for m in find_phrases(tokens, names):
+        if not any(taken[m.first : m.last]) and len(set(m.value)) == 1:
+            extra.append(Candidate(m.first, m.last, m.skip, m.value[0], REPEAT_SCORE, ()))
+    return sorted(cands + extra, key=lambda c: c.first) if extra else cands

@@ -76,7 +76,7 @@ SELECT da.canonical_name AS participant_a, db.canonical_name AS participant_b,
        count(DISTINCT p.story_id) AS meetings,
        min(s.event_date) AS first_date, max(s.event_date) AS last_date,
        list(DISTINCT s.event_date ORDER BY s.event_date) FILTER (WHERE s.event_date IS NOT NULL) AS dates,
-       sum(s.article_count) AS article_count,
+       sum(s.article_count)::BIGINT AS article_count,
        p.entity_a, p.entity_b
 FROM pairs p
 JOIN story s USING (story_id)

@@ -48,7 +48,9 @@ class _Row:
     start: int = 0
     sentence: int = 0
     planned: bool = False  # planned or hypothetical: not yet happened when written
-    anaphoric: bool = False  # undated definite or possessive noun: refers back (الاجتماع، لقائه)
+    # Undated and either a definite/possessed noun (الاجتماع، لقائه) or without participants
+    # (تم بحث الأوضاع): it refers back to an event already told in the article.
+    anaphoric: bool = False
     deictic: bool = False  # day read from اليوم/أمس/a weekday, so only as exact as published_at
 
 
@@ -106,7 +108,8 @@ def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
                         r["location_entity_id"], lo, hi, pub.date() if isinstance(pub, dt.datetime) else pub,
                         r[story_col] if story_col else None, r["start_char"], r["sentence_index"],
                         r["factuality"] in ("planned", "hypothetical"),
-                        r["event_date"] is None and is_anaphoric(r["trigger"]),
+                        r["event_date"] is None and (is_anaphoric(r["trigger"]) or not (
+                            (r["actor_entity_ids"] or []) + (r["target_entity_ids"] or []))),
                         r["date_precision"] == "day" and not any(c.isdigit() for c in (r["date_text"] or "0"))))
     return out
 
@@ -193,6 +196,10 @@ def _once(i: int, j: int, seen: set):
         yield key
 
 
+def _coarse(r: _Row) -> bool:
+    return r.lo is not None and (r.hi - r.lo).days > RANGE_DAYS
+
+
 def _linked(a: _Row, b: _Row) -> bool:
     if a.event_type != b.event_type or (a.story_id and b.story_id):
         return False
@@ -205,6 +212,8 @@ def _linked(a: _Row, b: _Row) -> bool:
     if shared == 0 or shared / len(a.parties | b.parties) < MIN_JACCARD:
         return False
     if a.lo is not None and b.lo is not None:
+        if (_coarse(a) or _coarse(b)) and not (a.parties == b.parties and len(a.parties) >= 2):
+            return False  # a month overlaps every day in it: demand the very same two or more parties
         slack = DEICTIC_SLACK if (a.deictic or b.deictic) and not same_article else 0
         return a.lo <= b.hi + dt.timedelta(days=slack) and b.lo <= a.hi + dt.timedelta(days=slack)
     if same_article:  # an undated mention in one article: the same event only in the same tense

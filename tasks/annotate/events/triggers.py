@@ -94,7 +94,9 @@ _PLAN_WORDS = ("خطط", "تخطط", "يخطط", "التخطيط", "تستعد",
 def _context_ok(tokens: list[Token], i: int, sense: Sense, pro: str) -> bool:
     after = _following(tokens, i, sense.window)
     if sense.needs and not any(w.startswith(n) or w.lstrip("وفبل").startswith(n)
-                               for w in after for n in sense.needs):
+                               for w in after for n in sense.needs) \
+            and not (sense.licensed_by and _preceding(tokens, i, 1)[:1] and
+                     _preceding(tokens, i, 1)[0] in sense.licensed_by):
         return False
     if after[:1] == ["الله"]:
         return False  # أيده الله، دعا الله: religious formulas, not events

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 
 import polars as pl
-
 from akhbar.schemas.tables import QUOTES
 
 from .extract import extract
@@ -52,15 +51,9 @@ def annotate_quotes(articles: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFr
     """
     mentions = _mentions_by_article(entities)
     rows: dict[str, list] = {k: [] for k in _SCHEMA}
-    from .tokens import make_doc  # noqa: F401  (kept for symmetry; extract builds the doc)
-
     for aid, body in articles.select("article_id", "body").iter_rows():
         if not body:
             continue
-        from akhbar.tasks.text import sentence_spans
-        import bisect
-
-        starts = [s for s, _ in sentence_spans(body)]
         for q in extract(body, mentions.get(aid, [])):
             sp = q.speaker
             rows["quote_id"].append(quote_id(aid, q.start, q.end, q.kind))
@@ -73,7 +66,7 @@ def annotate_quotes(articles: pl.DataFrame, entities: pl.DataFrame) -> pl.DataFr
             rows["speaker_entity_id"].append(sp.entity_id if sp else None)
             rows["speaker_name"].append(sp.name if sp else None)
             rows["cue"].append(q.cue)
-            rows["sentence_index"].append(max(0, bisect.bisect_right(starts, q.start) - 1))
+            rows["sentence_index"].append(q.sentence_index)
             rows["annotator"].append(ANNOTATOR)
             rows["score"].append(q.score)
     frame = pl.DataFrame(rows, schema=_SCHEMA)

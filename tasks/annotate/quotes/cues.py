@@ -8,6 +8,7 @@ decides the construction: "قال X إن ..." (indirect), "قال X: ..." (colon
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from akhbar.tasks.text import match_key
 
@@ -42,6 +43,7 @@ class Cue:
     window: tuple[int, int]
 
 
+@lru_cache(maxsize=1 << 18)
 def _lookup(key: str) -> tuple[str, str, bool] | None:
     """(lemma, form, had_conjunction) for a token key, or None when it is no cue."""
     if key in CUES and key not in AMBIGUOUS_BARE:

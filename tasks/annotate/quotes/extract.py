@@ -6,7 +6,7 @@ over a frame. Scores are rule confidences (ordinal, not calibrated): see README.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cues import Cue, find_cues
 from .lexicon import ACCORDING_TO
@@ -34,6 +34,7 @@ class QuoteSpan:
     speaker: Speaker | None
     cue: str | None
     score: float
+    sentence_index: int = 0
 
 
 def extract(body: str, mentions: list[Mention]) -> list[QuoteSpan]:
@@ -48,7 +49,7 @@ def extract(body: str, mentions: list[Mention]) -> list[QuoteSpan]:
     quotes += _colon_quotes(doc, cues, speakers, outer)
     quotes += _post_unmarked(doc, cues, speakers, outer)
     quotes += _indirect(doc, cues, speakers)
-    return _dedupe(quotes)
+    return [replace(q, sentence_index=doc.sentence_of(q.start)) for q in _dedupe(quotes)]
 
 
 def _speaker_of(cue: Cue, memory: SpeakerMemory, doc: Doc) -> Speaker | None:
@@ -116,7 +117,7 @@ def _attribute(doc: Doc, q: Marked, cues: list[Cue], outer: list[Marked]) -> tup
     colon_cues = [c for c in cues if c.follow == "colon" and doc.tokens[c.index].start < q.open_at]
     if lead.endswith(":") and colon_cues:
         return colon_cues[-1], "cue"
-    if any(t.key in ACCORDING_TO for t in doc.tokens if sent[0] <= t.start < sent[1]):
+    if any(doc.tokens[i].key in ACCORDING_TO for i in doc.token_range(*sent)):
         return None, "according"
     if doc.body[par[0]:q.open_at].strip() == "" and q.n_tokens > SHORT_PHRASE:
         return None, "continued"
@@ -124,23 +125,23 @@ def _attribute(doc: Doc, q: Marked, cues: list[Cue], outer: list[Marked]) -> tup
 
 
 def _words_between(doc: Doc, a: int, b: int) -> int:
-    return sum(1 for t in doc.tokens if a < t.start and t.end <= b)
+    return sum(1 for i in doc.token_range(a + 1, b) if doc.tokens[i].end <= b)
 
 
 def _token_index(doc: Doc, offset: int) -> int:
-    return next((i for i, t in enumerate(doc.tokens) if t.start >= offset), len(doc.tokens))
+    return doc.first_token_from(offset)
 
 
 def _according_speaker(doc: Doc, q: Marked, memory: SpeakerMemory) -> Speaker | None:
     """Speaker named after "وفقا لـ / بحسب / نقلا عن" in the quote's sentence."""
     sent = doc.sentences[doc.sentence_of(q.open_at)]
-    idx = [i for i, t in enumerate(doc.tokens) if sent[0] <= t.start < sent[1] and t.key in ACCORDING_TO]
+    idx = [i for i in doc.token_range(*sent) if doc.tokens[i].key in ACCORDING_TO]
     if not idx:
         return None
     i = idx[0] + 1
     if i < len(doc.tokens) and doc.tokens[i].key in ("ل", "لـ", "ما", "عن"):
         i += 1
-    end = next((k for k in range(i, len(doc.tokens)) if doc.tokens[k].start >= sent[1]), len(doc.tokens))
+    end = doc.first_token_from(sent[1])
     span = subject_after(doc, i, end, memory.lam_names, lam_ok=True)
     if span is None:
         return None
@@ -212,7 +213,7 @@ def _clause_end(doc: Doc, later: list[Cue], start: int, end: int) -> int:
     body = doc.body
     stops = [doc.tokens[c.index].start for c in later
              if start < doc.tokens[c.index].start < end and _opens_clause(doc, c)]
-    stops += [t.start for t in doc.tokens if start < t.start < end and t.key in ACCORDING_TO]
+    stops += [doc.tokens[i].start for i in doc.token_range(start + 1, end) if doc.tokens[i].key in ACCORDING_TO]
     if not stops:
         return end
     stop = min(stops)

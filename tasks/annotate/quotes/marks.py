@@ -17,7 +17,8 @@ from akhbar.tasks.text import match_key
 from .lexicon import DOUBLE_MARKS, NAMING_NOUNS
 from .tokens import Doc, trim
 
-_SINGLE_RE = re.compile(r"(?:(?<=[\s(])|^)['‘]([^'‘’\n]{3,300}?)['’](?=[\s.,،:;؛!?؟)]|$)", re.M)
+_DOUBLE_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+_SINGLE_RE = re.compile(r"(?:(?<=[\s(])|^)['‘]([^'‘’\n]{3,300}?)['’](?=[\s.,،:;؛!?؟)]|$)", re.MULTILINE)
 # Words that mark a quoted phrase as a label under discussion, not speech: "حول"/"بشأن" X,
 # "ما يسمى" X, X "المزعوم".
 _SCARE_BEFORE = frozenset(match_key(w) for w in ("حول", "بشأن", "عن", "يسمى", "تسمى", "يسمي", "بما", "المسمى", "المسماة", "بمسمى"))
@@ -56,9 +57,8 @@ def _pair_paragraph(body: str, lo: int, hi: int) -> list[tuple[int, int | None]]
     """
     pairs: list[tuple[int, int | None]] = []
     stack: list[int] = []
-    for pos in range(lo, hi):
-        if body[pos] not in DOUBLE_MARKS:
-            continue
+    for m in _DOUBLE_RE.finditer(body, lo, hi):
+        pos = m.start()
         if not stack or _side(body, pos, lo, hi) == "open":
             stack.append(pos)
         else:
@@ -86,17 +86,19 @@ def find_marked(doc: Doc) -> list[Marked]:
 
 
 def _count_tokens(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for t in doc.tokens if t.start >= start and t.end <= end)
+    return sum(1 for i in doc.token_range(start, end) if doc.tokens[i].end <= end)
 
 
 def _token_before(doc: Doc, offset: int) -> str:
     """Match key of the word before ``offset`` without a one-letter و/ب/ل/ف prefix."""
-    idx = [i for i, t in enumerate(doc.tokens) if t.end <= offset][-1:]
-    if not idx:
+    i = doc.first_token_from(offset) - 1
+    while i >= 0 and doc.tokens[i].end > offset:
+        i -= 1
+    if i < 0:
         return ""
-    key = doc.tokens[idx[0]].key
-    if len(key) <= 2 and idx[0] > 0:  # "و»المنجل»", "بـ“…”": look one word further back
-        key = doc.tokens[idx[0] - 1].key
+    key = doc.tokens[i].key
+    if len(key) <= 2 and i > 0:  # "و»المنجل»", "بـ“…”": look one word further back
+        key = doc.tokens[i - 1].key
     if key[:1] in "وبلف" and key[1:] in NAMING_NOUNS | _SCARE_BEFORE:
         key = key[1:]
     for article in ("ال", "وال", "بال", "لل"):  # "المسرحية “…”", "للمجموعة «…»"
@@ -106,10 +108,8 @@ def _token_before(doc: Doc, offset: int) -> str:
 
 
 def _token_after(doc: Doc, offset: int) -> str:
-    for t in doc.tokens:
-        if t.start >= offset:
-            return t.key
-    return ""
+    i = doc.first_token_from(offset)
+    return doc.tokens[i].key if i < len(doc.tokens) else ""
 
 
 def is_label(doc: Doc, q: Marked) -> bool:

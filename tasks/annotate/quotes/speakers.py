@@ -89,7 +89,7 @@ def subject_after(doc: Doc, lo: int, hi: int, lam_names: frozenset[int] = frozen
             continue
         if len(np_) == 1 and doc.tokens[np_[0]].key in PRONOUN_SUBJECTS:
             return None
-        after_comma = n + 1 < len(chunks) and any(ch in doc.gap(chunks[n][-1]) for ch in "،,")
+        after_comma = n + 1 < len(chunks) and any(ch in doc.gap(chunk[-1]) for ch in "،,")
         if doc.tokens[np_[0]].key in TITLE_HEADS and after_comma:
             name = _np(doc, chunks[n + 1], lam_names)
             if name and len(name) == len(chunks[n + 1]) and len(name) <= MAX_APPOSITION:
@@ -215,7 +215,7 @@ def resolve(cue: Cue, memory: SpeakerMemory) -> Speaker | None:
     if span is None:
         return memory.last_before(cue.index)
     start, end, mention = link(doc, span[0], span[1], memory.mentions)
-    keys = lambda a, b: " ".join(t.key for t in doc.tokens[a:b + 1])  # noqa: E731
+    keys = lambda a, b: " ".join(t.key for t in doc.tokens[a:b + 1])
     if title is None and mention is None and doc.tokens[span[0]].key in TITLE_HEADS:
         known = memory.by_title(keys(*span))
         if known is not None:  # "وقال المتحدث باسم الكرملين" after "... الكرملين، ديميتري بيسكوف"

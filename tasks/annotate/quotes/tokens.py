@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from akhbar.tasks.text import match_key, sentence_spans
 
@@ -15,9 +17,8 @@ from .lexicon import ALL_MARKS
 _TOKEN_RE = re.compile(r"[^\s\"“”„«»‟‘’'‚،,:;؛!?؟.()\[\]{}<>/\\|*–—…-]+")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word: offsets into the body, the surface and its match key."""
+class Token(NamedTuple):
+    """One word: offsets into the body, the surface and its match key (a tuple: built per word)."""
 
     start: int
     end: int
@@ -35,10 +36,20 @@ class Doc:
     paragraphs: list[tuple[int, int]]
     _sent_starts: list[int] = field(default_factory=list)
     _par_starts: list[int] = field(default_factory=list)
+    _tok_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._sent_starts = [s for s, _ in self.sentences]
         self._par_starts = [s for s, _ in self.paragraphs]
+        self._tok_starts = [t.start for t in self.tokens]
+
+    def first_token_from(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (len(tokens) if none)."""
+        return bisect.bisect_left(self._tok_starts, offset)
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that start in [start, end)."""
+        return range(self.first_token_from(start), self.first_token_from(end))
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (the last one starting at or before it)."""
@@ -54,9 +65,15 @@ class Doc:
         return self.body[self.tokens[i].end:end]
 
 
+@lru_cache(maxsize=1 << 18)
+def word_key(word: str) -> str:
+    """``match_key`` of one word, cached: news vocabulary repeats, and this is the hot path."""
+    return match_key(word)
+
+
 def make_doc(body: str) -> Doc:
     """Tokenise ``body`` and split it into sentences (``sentence_spans``) and paragraphs."""
-    tokens = [Token(m.start(), m.end(), m.group(), match_key(m.group())) for m in _TOKEN_RE.finditer(body)]
+    tokens = [Token(m.start(), m.end(), m.group(), word_key(m.group())) for m in _TOKEN_RE.finditer(body)]
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", body) if m.group().strip()]
     return Doc(body, tokens, sentence_spans(body), paragraphs or [(0, len(body))])
 

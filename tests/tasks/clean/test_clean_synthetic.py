@@ -100,3 +100,24 @@ def test_short_and_foreign_pages_rejected(articles, make_raw):
     assert out.height == 0
     assert dict(zip(rejects["source_uri"], rejects["reason"])) == {
         "page_000": "too_short", "page_001": "not_arabic", "page_002": "no_text"}
+
+
+def test_update_stamp_and_headline_dates_are_not_publication(articles, make_raw):
+    a = articles[2]
+    page = "\n".join([f"قمة 12 يناير 2022 في جنيف: {a['title']}", "آخر تحديث: 14 يناير 2022 - 10:00 ص",
+                      "نشر في: 11 يناير 2022", *a["lines"]])
+    out, _ = clean_batch(make_raw([page]))
+    assert out["published_text"].to_list() == ["11 يناير 2022"]
+
+
+def test_relative_stamp_gives_no_date(articles, make_raw):
+    a = articles[3]
+    out, _ = clean_batch(make_raw(["\n".join([a["title"], "منذ 3 ساعات", *a["lines"]])]))
+    assert out["published_at"].to_list() == [None] and out["published_text"].to_list() == [None]
+
+
+def test_columnist_signature_is_author_not_body(articles, make_raw):
+    a = articles[4]
+    out, _ = clean_batch(make_raw(["\n".join([a["title"], *a["lines"], "عبدالله بن محمد الشهري"])]))
+    row = out.to_dicts()[0]
+    assert row["authors"] == ["عبدالله بن محمد الشهري"] and row["body"] == a["body"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
-
 from akhbar.schemas.tables import ENTITIES, QUOTES
 from akhbar.tasks.annotate.quotes import ANNOTATOR, annotate_quotes, quote_id
 from akhbar.tasks.text import sentence_spans
@@ -139,3 +138,20 @@ def test_empty_and_batch_inputs() -> None:
     assert empty.height == 0 and empty.columns == QUOTES.names
     batch = annotate_quotes(pl.DataFrame({"article_id": ["x", "y"], "body": ["وقال الوزير إن الخطة جاهزة.", ""]}), NO_ENTITIES)
     assert batch["article_id"].to_list() == ["x"]
+
+
+def test_hand_annotated_set_stays_above_the_issue_goals() -> None:
+    """Regression guard on benchmarks/quotes/handset.jsonl (no entities: the weakest setting)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[4] / "benchmarks" / "quotes" / "evaluate.py"
+    spec = importlib.util.spec_from_file_location("quotes_evaluate", path)
+    evaluate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluate)
+    records = evaluate.load_handset()
+    articles = pl.DataFrame({"article_id": [r["article_id"] for r in records], "body": [r["body"] for r in records]})
+    res = evaluate.score(records, annotate_quotes(articles, NO_ENTITIES))
+    assert res["direct"]["f1"] >= 0.90
+    assert res["indirect"]["f1"] >= 0.70
+    assert res["speaker_accuracy"] >= 0.80

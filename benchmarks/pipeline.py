@@ -1,0 +1,125 @@
+"""Whole-flow benchmark on SaudiNewsNet: 1k, 10k and 31k articles, fresh and incremental.
+
+Usage:
+    .venv/bin/python benchmarks/pipeline.py [--sizes 1000 10000 31030] [--runner local|dask]
+                                          [--out benchmarks/RESULTS.md]
+
+Each size runs in a fresh subprocess (so peak RSS is per run) on a fresh data directory: a
+fresh run over N articles, then an incremental run adding 10 new articles on top. The inputs are
+the first N lines of the corpus files in date order, written as JSON Lines. Figures come from
+the run summaries (time per stage) and the child's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpora" / "saudinewsnet"
+EXTRA = 10
+
+
+def corpus_lines(n: int) -> list[str]:
+    out: list[str] = []
+    for path in sorted(CORPUS.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                out.append(line.rstrip("\n"))
+                if len(out) >= n:
+                    return out
+    return out
+
+
+def write_inputs(root: Path, n: int) -> tuple[Path, Path]:
+    lines = corpus_lines(n + EXTRA)
+    base, extra = root / "base", root / "extra"
+    base.mkdir(parents=True)
+    extra.mkdir()
+    for i in range(0, n, 2000):  # several files, as a crawl would deliver them
+        (base / f"part-{i // 2000:03d}.jsonl").write_text("\n".join(lines[i:min(i + 2000, n)]) + "\n", encoding="utf-8")
+    (extra / "new.jsonl").write_text("\n".join(lines[n:n + EXTRA]) + "\n", encoding="utf-8")
+    return base, extra
+
+
+CHILD = r"""
+import json, resource, sys, time
+from akhbar.flows.config import RunConfig
+from akhbar.flows.runners import run_flow
+inputs, data, runner = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
+t = time.perf_counter()
+summary = run_flow(RunConfig(inputs=tuple(inputs), data_dir=data), runner=runner)
+summary["wall_s"] = round(time.perf_counter() - t, 2)
+summary["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+print("SUMMARY " + json.dumps(summary, default=str))
+"""
+
+
+def run_child(inputs: list[Path], data: Path, runner: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, json.dumps([str(p) for p in inputs]), str(data), runner],
+                         capture_output=True, text=True, check=True)
+    line = next(l for l in out.stdout.splitlines() if l.startswith("SUMMARY "))
+    return json.loads(line[len("SUMMARY "):])
+
+
+def measure(n: int, runner: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        base, extra = write_inputs(Path(tmp) / "in", n)
+        data = Path(tmp) / "data"
+        fresh = run_child([base], data, runner)
+        incr = run_child([base, extra], data, runner)
+    return {"n": n, "fresh": fresh, "incremental": incr}
+
+
+def row(result: dict, which: str) -> str:
+    s = result[which]
+    secs = s["seconds"]
+    stage_total = sum(secs.values())
+    n = s["stages"]["ingest"]["rows"] or 1
+    validate_s = sum(v["seconds"] for v in s["validation"])
+    d = s["stages"].get("dedup", {})
+    near = d.get("near", 0) / max(d.get("articles", 1), 1)
+    return (f"| {result['n']:,} | {which} | {n:,} | {s['wall_s']:.1f} | {n / s['wall_s']:.0f} | "
+            f"{n / max(secs.get('ingest', 0) + secs.get('clean', 0) + secs.get('dedup', 0), 1e-9):.0f} | "
+            + " | ".join(f"{secs.get(k, 0):.1f}" for k in ("ingest", "clean", "dedup", "annotate", "validate", "publish"))
+            + f" | {validate_s:.1f} | {1 - stage_total / s['wall_s']:.0%} | {s['peak_rss_mb']:.0f} | {near:.1%} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 31030])
+    ap.add_argument("--runner", default="local")
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args()
+    results = [measure(n, args.runner) for n in args.sizes]
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, runner {args.runner}",
+        "",
+        "| corpus | run | new rows | wall s | rows/s end to end | rows/s ingest+clean+dedup | ingest s | clean s | dedup s | annotate s | validate s | publish s | GE s | outside stages (Prefect start-up, flow overhead) | peak RSS MB | near-dup rate |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        lines += [row(r, "fresh"), row(r, "incremental")]
+    if len(results) > 1:
+        a, b = results[0], results[-1]
+        ratio = (b["fresh"]["wall_s"] / a["fresh"]["wall_s"]) / (b["n"] / a["n"])
+        lines += ["", f"Scaling: {b['n'] / a['n']:.1f}x articles took {b['fresh']['wall_s'] / a['fresh']['wall_s']:.1f}x time "
+                      f"(per-article cost ratio {ratio:.2f})."]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    print(json.dumps(results, default=str)[:2000], file=sys.stderr)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
