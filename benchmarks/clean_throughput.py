@@ -18,6 +18,7 @@ from pathlib import Path
 import polars as pl
 
 from akhbar.tasks.clean import clean_batch
+from akhbar.tasks.clean.boilerplate import CODE_BLOCK_PATTERN
 from akhbar.tasks.clean.normalize import n_words_expr, normalize_expr
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
@@ -42,17 +43,32 @@ def load_raw(limit: int | None = None, corpus: Path = CORPUS) -> pl.DataFrame:
 
 
 def thresholds(raw: pl.DataFrame) -> None:
-    """Print the distributions the reject thresholds were read from."""
-    body = raw.select(normalize_expr(pl.col("text")).alias("b")).with_columns(
-        n=n_words_expr(pl.col("b")),
-        share=pl.col("b").str.count_matches(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
-        / pl.col("b").str.count_matches(r"\p{L}").clip(lower_bound=1),
+    """Print the distributions the reject thresholds were read from (bodies as cleaned)."""
+    import numpy as np
+
+    articles, rejects = clean_batch(raw)
+    body = pl.concat([
+        articles.select("body"),
+        # Re-clean the rejected rows' bodies without the reject rules, to see their figures.
+        pl.DataFrame({"body": [_cleaned_body(raw, u) for u in rejects["source_uri"]]}, schema={"body": pl.String}),
+    ]).with_columns(
+        n=n_words_expr(pl.col("body")),
+        share=pl.col("body").str.count_matches(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+        / pl.col("body").str.count_matches(r"\p{L}").clip(lower_bound=1),
     ).filter(pl.col("n") > 0)
-    print("non-empty bodies:", body.height)
-    print("Arabic share quantiles:", {q: round(body["share"].quantile(q), 3) for q in (0.0005, 0.001, 0.002, 0.005, 0.01)})
-    print("share < 0.5:", body.filter(pl.col("share") < 0.5).height, " < 0.3:", body.filter(pl.col("share") < 0.3).height)
-    counts = body.group_by(pl.col("n").cut([4, 9, 14, 19, 24, 29, 39, 49])).len().sort("n")
-    print("word-count histogram (1-49):", counts.rows())
+    print("non-empty cleaned bodies:", body.height)
+    print("Arabic share quantiles:",
+          {q: round(body["share"].quantile(q), 3) for q in (0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01)})
+    print("share < 0.5:", body.filter(pl.col("share") < 0.5).height,
+          " in [0.4, 0.6):", body.filter(pl.col("share").is_between(0.4, 0.6, closed="left")).height)
+    counts, edges = np.histogram(body["n"].to_numpy(), bins=[1, 5, 10, 15, 20, 25, 30, 40, 50])
+    print("word-count histogram:", [(f"{a}-{b - 1}", int(c)) for a, b, c in zip(edges, edges[1:], counts)])
+
+
+def _cleaned_body(raw: pl.DataFrame, source_uri: str) -> str:
+    row = raw.filter(pl.col("source_uri") == source_uri)
+    text = row.select(normalize_expr(pl.col("text").str.replace_all(CODE_BLOCK_PATTERN, " ")))
+    return text.item()
 
 
 def as_pages(raw: pl.DataFrame, fmt: str) -> pl.DataFrame:

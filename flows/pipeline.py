@@ -141,7 +141,8 @@ def _stages(config: RunConfig, layout: Layout, run: dict, run_dir: Path, summary
             parts.append(fut.result())
             progress.advance("annotate")
         published_events = [str(p) for p in publish.published_files(layout, "events")]
-        events = stories_task([p["events"] for p in parts], published_events, str(run_dir), run["run_id"])
+        events = stories_task([p["events"] for p in parts], articles, published_events, published_articles,
+                              str(run_dir), run["run_id"])
         annotations = {"entities": [p["entities"] for p in parts], "quotes": [p["quotes"] for p in parts], "events": events}
         summary["stages"]["annotate"] = {k: _rows(v) for k, v in annotations.items()}
     with timer("validate"):

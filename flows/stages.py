@@ -129,14 +129,26 @@ def annotate_task(article_ref: PartRef, run_dir: str, run_id: str) -> dict[str, 
 
 
 @task(name="link-stories", **_TASK)
-def stories_task(event_refs: list[PartRef], published_events: list[str], run_dir: str, run_id: str) -> list[PartRef]:
-    """Link the run's events to stories across its parts and the published events, in order."""
+def stories_task(event_refs: list[PartRef], article_refs: list[PartRef], published_events: list[str],
+                 published_articles: list[str], run_dir: str, run_id: str) -> list[PartRef]:
+    """Link the run's events to stories across its parts and the published events, in order.
+
+    The articles' publication dates go along (``published_at``) so that undated mentions can
+    still be matched by when they were reported; they are dropped before writing.
+    """
     from akhbar.tasks.annotate.events import link_stories
 
-    published = pl.read_parquet(published_events) if published_events else None
+    dates = read_refs(article_refs, T.ARTICLES, ["article_id", "published_at"])
+    if published_articles:
+        old = pl.scan_parquet(published_articles).select("article_id", "published_at").collect()
+        dates = pl.concat([dates, old], how="vertical_relaxed")
+    published = None
+    if published_events:
+        published = pl.read_parquet(published_events).join(dates, on="article_id", how="left")
     refs = []
     for ref in event_refs:
-        linked = link_stories(ref.read(), published)
+        events = ref.read().join(dates, on="article_id", how="left")
+        linked = link_stories(events, published)
         published = linked if published is None else pl.concat([published, linked], how="vertical_relaxed")
         path = final_part(run_dir, "events", run_id, Path(ref.path).name)
         refs.append(PartRef.of(write_table(T.EVENTS, linked, path)))

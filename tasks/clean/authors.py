@@ -70,7 +70,7 @@ def authors_from_field(author: str | None) -> list[str]:
     if not author:
         return []
     unquoted = _QUOTED.sub(" ", author)
-    return _dedup(i.strip() for i in credit_items(unquoted) if is_person_name(i.strip()))
+    return dedup_names(i.strip() for i in credit_items(unquoted) if is_person_name(i.strip()))
 
 
 def byline_names(line: str) -> list[str]:
@@ -84,10 +84,11 @@ def _byline_names(line: str) -> tuple[str, ...]:
     if not m:
         return ()
     names = [i.strip() for i in re.split(r"\s*(?:[،,]|\sو)\s*", m.group(1))]
-    return tuple(_dedup(n for n in names if is_person_name(n)))
+    return tuple(dedup_names(n for n in names if is_person_name(n)))
 
 
-def _dedup(names) -> list[str]:
+def dedup_names(names) -> list[str]:
+    """Names in first-seen order, one per match_key spelling."""
     seen: dict[str, str] = {}
     for n in names:
         seen.setdefault(match_key(n), n)

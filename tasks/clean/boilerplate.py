@@ -87,6 +87,8 @@ _CAPTION = [
     r".*(file photo|getty images|photo credit|image credit)\s*[.)]?",
     r"[(\[]?\s*(صوره|الصوره|تصوير|الصور|photo|image)\s*[:：]\s*[^.]{0,80}[)\]]?",
     r"(تصوير|عدسه)\s*[-–:]\s*.{2,40}",
+    # "الرئيس الروسي فلاديمير بوتين (أرشيفية)": a caption marked as an archive photo.
+    r".{0,150}[(\[]\s*(صوره |الصوره )?(ارشيفيه|ارشيف|من الارشيف|archive|file)\s*[)\]]\s*[.]?",
 ]
 
 # Widget lines are short: the longest in the seed pages is a 190-character disclaimer, the
@@ -176,10 +178,13 @@ def line_key_expr(col: pl.Expr) -> pl.Expr:
 # }", seen in 14 SaudiNewsNet alriyadh articles, where they made up to 60% of the letters). A
 # rule needs a Latin selector and a "prop: value" inside its braces, so Arabic text that uses
 # braces as quotes ("خاص بـ{الشرق الأوسط}") is left alone.
-CODE_BLOCK_PATTERN = r"[A-Za-z#.@_*][A-Za-z0-9_\-#.>:,*\[\]=\"'() ]*\{[^{}]*:[^{}]*\}"
+# Bare image addresses left by thumbnails ("http://.../x.jpg?itok=usQn", 52 arriyadiyah
+# articles) are not text either; other URLs can be (a ministry's site) and stay.
+CODE_BLOCK_PATTERN = (r"[A-Za-z#.@_*][A-Za-z0-9_\-#.>:,*\[\]=\"'() ]*\{[^{}]*:[^{}]*\}"
+                      r"|(?i:https?://\S+?\.(?:jpe?g|png|gif|webp|bmp|svg))(?:\?\S*)?")
 _CODE_BLOCK_RE = re.compile(CODE_BLOCK_PATTERN)
 
 
 def strip_code(text: str) -> str:
-    """Remove leaked CSS rules / script blocks from ``text``."""
-    return _CODE_BLOCK_RE.sub(" ", text) if "{" in text else text
+    """Remove leaked CSS rules / script blocks and bare image addresses from ``text``."""
+    return _CODE_BLOCK_RE.sub(" ", text) if "{" in text or "://" in text else text

@@ -56,7 +56,7 @@ def parse_html(html: str, url: str | None = None) -> Parsed:
     if out.published_at is None:
         out.published_at, out.published_text = page.published_at, page.published_text
     meta_authors = [normalize_text(a) for a in (doc.author or "").split(";")]
-    out.authors = au._dedup([a for a in meta_authors if a] + out.authors + page.authors)
+    out.authors = au.dedup_names([a for a in meta_authors if a] + out.authors + page.authors)
     out.agencies = sorted(set(out.agencies) | set(page.agencies))
     sitename = normalize_text(doc.sitename) if doc.sitename else None
     out.outlet = sitename or out.outlet or page.outlet or host_of(url)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from akhbar.tasks.text import ARABIC_LETTER_RE, match_key
+from akhbar.tasks.text import match_key
 
 # Canonical Arabic name -> spellings seen in credits (matched on match_key, case-folded).
 AGENCIES: dict[str, tuple[str, ...]] = {
@@ -101,7 +101,11 @@ def is_credit_line(line: str) -> bool:
     items = credit_items(line)
     if not items or len(line.split()) > _MAX_CREDIT_TOKENS * max(1, len(items)):
         return False
-    return all(agency_of(i) or _credit_key(i) in ("وكالات", "agencies") for i in items)
+    return all(agency_of(i) or _credit_key(i) in _CREDIT_WORDS for i in items)
+
+
+# Words that may stand in a credit line beside agency names: "المصدر: رويترز", "(وكالات)".
+_CREDIT_WORDS = {"وكالات", "الوكالات", "agencies", "المصدر", "مصدر", "source", "مصادر"}
 
 
 # The dateline at the start of a first paragraph: "(CITY / AGENCY - DATE)", "CITY - AGENCY:".
@@ -143,7 +147,3 @@ def outlet_from_self_description(line: str) -> str | None:
             return m.group(1).strip(" .«»\"")
     return None
 
-
-def has_arabic(text: str) -> bool:
-    """True when ``text`` has at least one Arabic letter."""
-    return bool(ARABIC_LETTER_RE.search(text))

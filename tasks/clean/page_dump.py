@@ -172,7 +172,7 @@ def parse_dump(text: str, known_title: str | None = None) -> Parsed:
     out.body = "\n\n".join(body)
     _read_header(header, title_keys, title_idx, out)
     if footer and au.is_person_name(footer[0]):
-        out.authors = au._dedup(out.authors + [footer[0]])  # a columnist's signature line
+        out.authors = au.dedup_names(out.authors + [footer[0]])  # a columnist's signature line
     _read_credits(header + footer, body[0] if body else "", out)
     if out.published_at is None:
         _read_date(body[:1], out, dateline_only=True)
@@ -216,7 +216,7 @@ def _read_header(header: list[str], title_keys: set[str], title_idx: int | None,
                 out.authors.append(prefix)
         if title_idx is not None and i == title_idx + 1 and au.is_person_name(ln):
             out.authors.append(ln)  # a lone name line right under the headline
-    out.authors = au._dedup(out.authors)
+    out.authors = au.dedup_names(out.authors)
 
 
 # Lines that carry a modification stamp rather than the publication stamp.

@@ -57,7 +57,7 @@ INDEX_SCHEMA = pa.schema(
         pa.field("signature", pa.binary(), True),  # num_perm little-endian uint32; canonicals only
     ]
 )
-_OLD_CHUNK = 1 << 16  # published canonicals hashed into band keys per pass
+_OLD_CHUNK = 1 << 15  # published canonicals read per pass: 16 MiB of signatures
 ASSIGNMENT_SCHEMA = {
     "article_id": pl.String,
     "dup_group_id": pl.String,
@@ -177,14 +177,14 @@ def _assign(fresh: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl
 
 def _near_groups(reps: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl.DataFrame:
     """Leader clustering of representatives (priority order) against published canonicals."""
-    old_sig = _unpack(canon["signature"], config)
     new_sig = signatures(reps["key"].to_list(), config, normalized=True)
+    old_idx, old_sig = _published_candidates(canon["signature"], new_sig, config)
+    n_old = len(old_idx)  # nodes 0..n_old-1: published canonicals sharing a band key
     sig = np.vstack([old_sig, new_sig])
-    i, j = _candidate_pairs(sig, canon.height, config)
-    parent, sim = _leaders(sig, i, j, canon.height, config.threshold)
-    n_old = canon.height
+    i, j = _candidate_pairs(sig, n_old, config)
+    parent, sim = _leaders(sig, i, j, n_old, config.threshold)
     group_of_node = np.concatenate(
-        [canon["dup_group_id"].to_numpy(), reps["article_id"].to_numpy()]
+        [canon["dup_group_id"].to_numpy()[old_idx], reps["article_id"].to_numpy()]
     )
     is_canon = parent[n_old:] == np.arange(n_old, len(parent))
     packed = [s.astype("<u4").tobytes() if c else None for s, c in zip(new_sig, is_canon)]
@@ -197,13 +197,33 @@ def _near_groups(reps: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -
     )
 
 
+def _published_candidates(
+    column: pl.Series, new_sig: np.ndarray, config: DedupConfig
+) -> tuple[np.ndarray, np.ndarray]:
+    """Positions and signatures of the published canonicals sharing a band key with ``new_sig``.
+
+    The index is read in chunks, so memory stays bounded whatever its size; only the
+    candidates' signatures are kept. Band keys are seeded by band number, so one set of new
+    keys filters all bands (the later join on (band, key) is exact).
+    """
+    wanted = np.unique(band_hashes(new_sig, config))
+    positions, kept = [np.empty(0, dtype=np.int64)], [new_sig[:0]]
+    for lo in range(0, column.len(), _OLD_CHUNK):
+        sig = _unpack(column.slice(lo, _OLD_CHUNK), config)
+        hit = np.isin(band_hashes(sig, config), wanted).any(axis=1)
+        positions.append(lo + np.flatnonzero(hit))
+        kept.append(sig[hit])
+    return np.concatenate(positions), np.vstack(kept)
+
+
 def _candidate_pairs(
     sig: np.ndarray, n_old: int, config: DedupConfig
 ) -> tuple[np.ndarray, np.ndarray]:
     """Node pairs (i < j, j new) sharing a band key, each member paired with bucket heads only."""
-    buckets = pl.concat(
-        [_published_buckets(sig[:n_old], sig[n_old:], config), _buckets(sig[n_old:], n_old, config)]
-    )
+    buckets = _buckets(sig, config)
+    # Only buckets that a new node falls in matter; published-only buckets are skipped.
+    touched = buckets.filter(pl.col("node") >= n_old).select("band", "key").unique()
+    buckets = buckets.join(touched, on=["band", "key"], how="semi")
     heads = buckets.filter(
         pl.col("node").rank("ordinal").over(["band", "key"]) <= config.max_bucket_heads
     )
@@ -217,33 +237,17 @@ def _candidate_pairs(
     return pairs["i"].to_numpy(), pairs["j"].to_numpy()
 
 
-def _buckets(sig: np.ndarray, first_node: int, config: DedupConfig) -> pl.DataFrame:
+def _buckets(sig: np.ndarray, config: DedupConfig) -> pl.DataFrame:
     """One row per (node, band) of the non-empty signatures: node, band, key."""
     keys = band_hashes(sig, config)
     nonempty = np.repeat(sig[:, 0] != np.uint32(0xFFFFFFFF), config.bands)
     return pl.DataFrame(
         {
-            "node": np.repeat(
-                np.arange(first_node, first_node + len(sig), dtype=np.int64), config.bands
-            ),
+            "node": np.repeat(np.arange(len(sig), dtype=np.int64), config.bands),
             "band": np.tile(np.arange(config.bands, dtype=np.int16), len(sig)),
             "key": keys.ravel(),
         }
     ).filter(pl.Series(nonempty))
-
-
-def _published_buckets(old: np.ndarray, new: np.ndarray, config: DedupConfig) -> pl.DataFrame:
-    """Bucket rows of published canonicals, only for keys some new signature has.
-
-    Band keys are seeded by band number, so one set of new keys filters all bands; the later
-    join on (band, key) is exact. Chunks bound memory to a few MB whatever the index size.
-    """
-    wanted = np.unique(band_hashes(new, config))
-    parts = [_buckets(old[:0], 0, config)]
-    for lo in range(0, len(old), _OLD_CHUNK):
-        part = _buckets(old[lo : lo + _OLD_CHUNK], lo, config)
-        parts.append(part.filter(pl.Series(np.isin(part["key"].to_numpy(), wanted))))
-    return pl.concat(parts)
 
 
 def _leaders(

@@ -17,13 +17,19 @@ def _run(data: Path, monkeypatch) -> nbformat.NotebookNode:
     monkeypatch.setenv("AKHBAR_DATA", str(data))  # the kernel inherits this process's environment
     monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel's inline backend renders the figures
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(data)}}).execute()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(data)}}
+    ).execute()
     return nb
 
 
 def _outputs(nb) -> str:
-    return "\n".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
-                     for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    return "\n".join(
+        str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    )
 
 
 def test_committed_notebook_has_no_outputs():
@@ -31,7 +37,9 @@ def test_committed_notebook_has_no_outputs():
     assert all(not c.outputs and c.execution_count is None for c in nb.cells if c.cell_type == "code")
 
 
-@pytest.mark.parametrize("empty", [(), ("entities", "quotes", "events", "entity_dim")], ids=["full", "no-annotations"])
+@pytest.mark.parametrize(
+    "empty", [(), ("entities", "quotes", "events", "entity_dim")], ids=["full", "no-annotations"]
+)
 def test_notebook_runs_against_a_published_dataset(tmp_path, monkeypatch, empty):
     synthetic.build_dataset(tmp_path / "data", empty=empty)
     nb = _run(tmp_path / "data", monkeypatch)
@@ -40,5 +48,7 @@ def test_notebook_runs_against_a_published_dataset(tmp_path, monkeypatch, empty)
     text = _outputs(nb)
     assert "12 articles" in text
     assert ("Vladimir Putin" in text) == (not empty)
-    images = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    images = sum(
+        "image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs
+    )
     assert images == 2  # event timeline and top speakers

@@ -31,11 +31,6 @@ EXTRA_NISBA = ("سوفيتي", "سوفياتي", "غربي", "عربي", "شرق
                "اطلسي", "اوروبي", "اوربي", "افريقي", "اسيوي", "خليجي", "امريكي", "اميركي")
 
 
-def tokenize(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) code-point spans of the tokens of ``text``."""
-    return [m.span() for m in TOKEN_RE.finditer(text)]
-
-
 def is_word(token: str) -> bool:
     """True when ``token`` is a word (letters or digits), not punctuation."""
     return bool(token) and (token[0].isalnum() or token[0] == "_" or "\u0610" <= token[0] <= "\u06ED")

@@ -18,13 +18,13 @@ from akhbar.tasks.annotate.entities.linker import Mention
 NOMINAL_SCORE = 0.6  # below named mentions: a description's antecedent is a heuristic choice
 
 # Description (match_key, definite) -> head nouns one of which the antecedent's name contains.
-# الحلف/التحالف/التكتل all refer back to alliances and blocs (NATO is حلف, the EU اتحاد/تكتل).
+# الحلف/التحالف refer back to alliances (NATO is حلف), التكتل to blocs and unions (the EU).
 NOMINAL_HEADS: dict[str, frozenset[str]] = {
     match_key(k): frozenset(match_key(h) for h in v)
     for k, v in {
         "الحلف": ("حلف", "الحلف", "ناتو", "الناتو"),
         "التحالف": ("تحالف", "حلف", "الحلف", "ناتو", "الناتو"),
-        "التكتل": ("تكتل", "حلف", "اتحاد", "الاتحاد", "ناتو", "الناتو"),
+        "التكتل": ("تكتل", "اتحاد", "الاتحاد"),
         "المجلس": ("مجلس",),
         "المنظمة": ("منظمة", "الامم", "الأمم"),
         "الاتحاد": ("اتحاد", "الاتحاد"),

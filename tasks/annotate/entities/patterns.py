@@ -2,8 +2,8 @@
 
 Arabic news names institutions as head + iḍāfa/adjective chain: وزارة الداخلية، هيئة التحقيق
 والادعاء العام، الجهاز المركزي للتعبئة العامة، جامعة برمنغهام. The chain continues over
-definite words (ال...), their coordination (وال...), fused ل+ال (للأرصاد) and words unknown
-to the training vocabulary (foreign names); it stops at anything else, at punctuation, at
+definite words (ال...), their coordination (وال...), fused ل+ال (للأرصاد) and, right after
+the head, a word unknown to the training vocabulary (a foreign name); it stops at anything else, at punctuation, at
 time words and after six words. Used as a tagger feature and as ORG candidates.
 """
 
@@ -34,14 +34,18 @@ MAX_CHAIN = 6
 
 
 @lru_cache(maxsize=200_000)
-def _continues(token: str) -> bool:
-    """True when ``token`` can continue an institution name's genitive chain."""
+def _continues(token: str, right_after_head: bool) -> bool:
+    """True when ``token`` can continue an institution name's genitive chain.
+
+    A word unknown to the ANERcorp vocabulary (a foreign name: جامعة برمنغهام) continues
+    only right after the head; later in the chain unknown words are mostly verbs.
+    """
     key = match_key(token)
     if not token or key in _TIME_WORDS or not token[0].isalpha():
         return False
     if key.startswith(("ال", "وال", "لل")) and len(key) > 3:
         return True
-    return len(key) >= 3 and vocab_counts()[0].get(key, 0) == 0  # a word unknown to ANERcorp
+    return right_after_head and len(key) >= 3 and vocab_counts()[0].get(key, 0) == 0
 
 
 def institution_spans(tokens: list[str]) -> list[tuple[int, int]]:
@@ -54,7 +58,7 @@ def institution_spans(tokens: list[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and j - i <= MAX_CHAIN and _continues(tokens[j]):
+        while j < n and j - i <= MAX_CHAIN and _continues(tokens[j], j == i + 1):
             if definite and j == i + 1 and not match_key(tokens[j]).startswith("ال"):
                 break
             j += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from akhbar.tasks.annotate.entities.features import TITLES
+from akhbar.tasks.annotate.entities.features import ORG_HEADS, TITLES
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows, vocab_counts
 from akhbar.tasks.annotate.entities.lexicon import is_nisba, is_word, match_key, proclitic_length
 from akhbar.tasks.annotate.entities.phrases import PhraseIndex, alias_index, build_index, find_phrases, known_words
@@ -87,26 +87,46 @@ def _alias_candidates(tokens: list[str], seen: frozenset[str]) -> list[Candidate
 
 
 def recognize(tokens: list[str], seen: frozenset[str] = frozenset()) -> list[Candidate]:
-    """Flat, longest-match mentions of one sentence, sorted by position."""
-    cands = _alias_candidates(tokens, seen) + _crf_candidates(tokens, seen)
-    # Longest first; on equal length the alias table (listed first) wins by stable sort.
-    cands.sort(key=lambda c: -(c.last - c.first))
+    """Flat, longest-match mentions of one sentence, sorted by position.
+
+    Alias-table names come first (curated, and their extent is known); CRF spans fill the
+    rest, cut where they run into an alias name (حلف الناتو | ينس ستولتنبرغ). Among CRF
+    spans the longer wins.
+    """
+    kept = _alias_candidates(tokens, seen)
     taken = [False] * len(tokens)
-    kept = []
-    for c in cands:
-        if any(taken[c.first : c.last]):
-            continue
-        for i in range(c.first, c.last):
-            taken[i] = True
-        kept.append(c)
     for c in kept:
-        if not c.rows:
-            c.rows = _contained_alias(tokens, c, seen)
+        taken[c.first : c.last] = [True] * (c.last - c.first)
+    for c in sorted(_crf_candidates(tokens, seen), key=lambda c: -(c.last - c.first)):
+        for part in _free_parts(c, taken, tokens):
+            taken[part.first : part.last] = [True] * (part.last - part.first)
+            if not part.rows:
+                part.rows = _contained_alias(tokens, part)
+            kept.append(part)
     kept.sort(key=lambda c: c.first)
     return kept
 
 
-def _contained_alias(tokens: list[str], cand: Candidate, seen: frozenset[str]) -> tuple[int, ...]:
+def _free_parts(c: Candidate, taken: list[bool], tokens: list[str]) -> list[Candidate]:
+    """The untaken runs of a CRF span; a run of only titles or institution heads is dropped."""
+    parts, i = [], c.first
+    while i < c.last:
+        if taken[i]:
+            i += 1
+            continue
+        j = i
+        while j < c.last and not taken[j]:
+            j += 1
+        if (i, j) == (c.first, c.last):
+            return [c]
+        if any(match_key(t) not in TITLES and match_key(t) not in ORG_HEADS for t in tokens[i:j]):
+            skip = c.skip if i == c.first else proclitic_length(tokens[i], known_words(), vocab_counts()[0])
+            parts.append(Candidate(i, j, skip, c.entity_type, c.score, ()))
+        i = j
+    return parts
+
+
+def _contained_alias(tokens: list[str], cand: Candidate) -> tuple[int, ...]:
     """Alias rows of a CRF span that is exactly an alias name (after its first token's clitics)."""
     found = find_phrases(tokens[cand.first : cand.last], alias_index())
     if len(found) == 1 and found[0].first == 0 and found[0].last == cand.last - cand.first:

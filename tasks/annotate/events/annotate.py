@@ -22,7 +22,7 @@ ANNOTATOR = "events_rules_v1"
 DATE_GAP = 25  # tokens: Saudi protocol news puts ~22 words of titles between التقى and اليوم
 _RELATIVES = tuple(fold(w) for w in "التي الذي الذين اللذين اللتين اللتان اللواتي".split())
 # A new clause between the trigger and a later expression: the expression dates that clause.
-_CLAUSE_BREAKS = _RELATIVES + tuple(fold(w) for w in "لكن لكنه لكنها ولكن بينما فيما حيث وهو وهي".split())
+_CLAUSE_BREAKS = _RELATIVES + tuple(fold(w) for w in "لكن لكنه لكنها ولكن بينما فيما حيث".split())
 MERGE_CHARS = 50  # same-type triggers this close in one sentence are one mention (محادثات ... اجتماع)
 _REPORTING = tuple(fold(w) for w in (
     "قال قالت أعلن أعلنت أكد أكدت ذكر ذكرت أضاف أضافت صرح صرحت أوضح أوضحت أشار أشارت أفاد أفادت "

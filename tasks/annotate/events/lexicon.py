@@ -28,6 +28,10 @@ def fold(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
+NEEDS_WINDOW = 6  # tokens; دعا ... إلى sits within 6 words in the samples
+WIDE_WINDOW = 24  # "بحث الأمير محمد بن سلمان ... وزير الدفاع السعودي، مع": titles put up to 19 words between
+
+
 @dataclass(frozen=True)
 class Sense:
     """What a trigger word means: PLOVER type, mode, part of speech, condition, confidence."""
@@ -36,14 +40,12 @@ class Sense:
     mode: str | None
     pos: str  # "verb" or "noun": decides how roles are read (VSO/SVO vs genitive)
     needs: tuple[str, ...] = ()  # folded word prefixes one of which must follow the trigger
-    window: int = 6  # tokens searched for ``needs``
+    window: int = NEEDS_WINDOW  # tokens searched for ``needs``
     score: float = 0.8
     host_subject: bool = False  # استقبل: the subject hosts, so it is the PLOVER recipient
     licensed_by: tuple[str, ...] = ()  # a preceding word that satisfies the condition instead (تم بحث)
 
 
-NEEDS_WINDOW = 6  # tokens; دعا ... إلى sits within 6 words in the samples
-WIDE_WINDOW = 16  # بحث الأمير محمد بن سلمان ... مع: titles put 10-15 words between verb and partner
 
 
 def _senses(forms: str, sense: Sense) -> dict[str, Sense]:
@@ -65,7 +67,8 @@ for _forms, _sense in [
      Sense("CONSULT", None, "verb", score=0.9)),
     ("تباحث يتباحث تتباحث تباحثا يتباحثان", Sense("CONSULT", None, "verb", score=0.9)),
     ("بحث يبحث تبحث بحثا يبحثان ناقش يناقش تناقش ناقشا يناقشان سيناقشان تحدث يتحدث تتحدث",
-     Sense("CONSULT", None, "verb", needs=_WITH, window=WIDE_WINDOW, score=0.7)),
+     Sense("CONSULT", None, "verb", needs=_WITH, window=WIDE_WINDOW, score=0.7,
+           licensed_by=("جري", "وجري", "تم", "وتم"))),  # وجرى خلال اللقاء بحث، تم بحث الأوضاع
     ("يناقشان ناقشا يبحثان بحثا تباحثا", Sense("CONSULT", None, "verb", score=0.8)),
     ("زيارة زيارات", Sense("CONSULT", "visit", "noun")),
     ("زار زارت يزور تزور نزور", Sense("CONSULT", "visit", "verb", score=0.9)),
@@ -91,7 +94,10 @@ for _forms, _sense in [
     # MOBILIZE: military moves short of force.
     ("حشد تحشد يحشد حشدت حشود", Sense("MOBILIZE", "troops", "verb", score=0.85)),
     ("نشر تنشر ينشر نشرت", Sense("MOBILIZE", "troops", "verb", needs=_TROOPS, score=0.75)),
-    ("مناورات تدريبات", Sense("MOBILIZE", "troops", "noun", score=0.75)),
+    ("مناورات", Sense("MOBILIZE", "troops", "noun", score=0.75)),
+    # تدريبات alone is mostly sport or job training: only military exercises count.
+    ("تدريبات", Sense("MOBILIZE", "troops", "noun", needs=("عسكري", "العسكري", "مشترك", "المشترك", "حربي", "بحري",
+                                                           "جوي"), window=3, score=0.7)),
     ("تعزيزات", Sense("MOBILIZE", "troops", "noun", score=0.7)),
     # SANCTION: reductions of relations.
     ("عقوبات", Sense("SANCTION", None, "noun", score=0.8)),

@@ -114,7 +114,7 @@ def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
     return out
 
 
-_POSSESSIVE = ("ه", "ها", "هم", "هما", "ة")
+_POSSESSIVE = ("ه", "ها", "هم", "هما")
 
 
 def is_anaphoric(trigger: str) -> bool:

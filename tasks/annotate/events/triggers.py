@@ -61,6 +61,8 @@ def find_triggers(tokens: list[Token], body: str) -> list[Trigger]:
         if hit is None:
             continue
         sense, pro, enc = hit
+        if tok.text[len(pro):].startswith(_NOT_WITH_ARTICLE) and ("ال" in pro or enc in _NOUN_ENDINGS):
+            continue  # الطالب، طالباً، طالبات are students, not طالب "demanded"
         if sense.pos == "verb" and enc and (body[tok.end - 1] == "ة" or enc == "ي"):
             continue  # a verb never ends in ta marbuta (وزارة is not و+زار+ه) nor takes -ي (بأيدي)
         if sense.event_type == "MOBILIZE" and any(w.startswith("مشترك") for w in _following(tokens, i, 3)):
@@ -73,6 +75,8 @@ def find_triggers(tokens: list[Token], body: str) -> list[Trigger]:
     return found
 
 
+_NOT_WITH_ARTICLE = ("طالب",)
+_NOUN_ENDINGS = ("ا", "ان", "ين", "ات")
 _JOINT = Sense("COOPERATE", None, "noun", score=0.8)
 
 
@@ -88,7 +92,8 @@ _DENIAL_OBJECTS = ("اتهام", "الاتهام", "اتهامات", "الاته
 ASSAULT_CONTEXT = 8  # هدد ... بإعدام: the threat verb sat 7 words before the threatened act
 _NOT_EVENT_AFTER_ASSAULT = ("محتمل", "محتمله", "اخر", "اضافي")
 _PLAN_WORDS = ("خطط", "تخطط", "يخطط", "التخطيط", "تستعد", "يستعد", "استعدادات", "استعدادا", "امكانيه", "احتمال",
-               "مخاوف", "خطر", "خطه", "خطط", "نوايا", "تهديد", "يهدد", "هدد", "تهدد", "بعدم")
+               "مخاوف", "خطر", "خطه", "خطط", "نوايا", "تهديد", "يهدد", "هدد", "تهدد", "بعدم", "تهدف", "يهدف", "هدف",
+               "الهدف")
 
 
 def _context_ok(tokens: list[Token], i: int, sense: Sense, pro: str) -> bool:
@@ -117,5 +122,7 @@ def _assault_happened(tokens: list[Token], i: int, pro: str) -> bool:
     after = _following(tokens, i, 2)
     if any(w.startswith(POSSIBLE_WORDS + _NOT_EVENT_AFTER_ASSAULT) for w in after):
         return False
+    if _preceding(tokens, i, 1)[:1] and _preceding(tokens, i, 1)[0].lstrip("و") in ("وقف", "لوقف", "بوقف"):
+        return False  # وقف إطلاق النار is a ceasefire, not an attack
     before = [w.lstrip("وفبل") for w in _preceding(tokens, i, ASSAULT_CONTEXT)]
     return not any(w.startswith(p) for w in before for p in _PLAN_WORDS)

@@ -145,7 +145,7 @@ def _according_speaker(doc: Doc, q: Marked, memory: SpeakerMemory) -> Speaker | 
     span = subject_after(doc, i, end, memory.lam_names, lam_ok=True)
     if span is None:
         return None
-    start, stop, mention = link(doc, span[0], span[1], memory.mentions)
+    start, stop, mention = link(doc, span[0], span[1], memory.mentions, memory.starts)
     return Speaker(start, stop, mention.entity_id if mention else None, mention.canonical if mention else None, True)
 
 

@@ -8,6 +8,7 @@ was just named ("وأضاف أن"، "مشيرا إلى أن"). A subject that is
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from akhbar.tasks.text import match_key
@@ -123,15 +124,19 @@ def subject_before(doc: Doc, cue_index: int, sent_start: int) -> tuple[int, int]
     return (span[0], span[-1]) if starts_clause else None
 
 
-def link(doc: Doc, first: int, last: int, mentions: list[Mention]) -> tuple[int, int, Mention | None]:
+def link(doc: Doc, first: int, last: int, mentions: list[Mention],
+         starts: list[int] | None = None) -> tuple[int, int, Mention | None]:
     """Pick the written speaker span inside tokens [first, last] and the entity it names.
 
     A person named in the phrase wins (its last mention: the name follows the title); else an
     organisation or place that opens the phrase, unless the phrase opens with a title.
     """
     start, end = doc.tokens[first].start, doc.tokens[last].end
-    inside = [m for m in mentions if m.start >= start and m.end <= end]
-    people = [m for m in inside if m.entity_type == "PER"]
+    if starts is None:
+        starts = [m.start for m in mentions]
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    inside = [m for m in mentions[lo:hi] if m.end <= end]
+    people = [m for m in inside if m.entity_type == "PER" and _at_token_start(doc, m.start)]
     if people:
         m = people[-1]
         return m.start, m.end, m
@@ -142,6 +147,12 @@ def link(doc: Doc, first: int, last: int, mentions: list[Mention]) -> tuple[int,
     return start, end, None
 
 
+def _at_token_start(doc: Doc, offset: int) -> bool:
+    """False for a name glued to a preposition ("السكرتير الصحفي لبوتين"): a complement, not the speaker."""
+    i = doc.first_token_from(offset)
+    return i < len(doc.tokens) and doc.tokens[i].start == offset
+
+
 class SpeakerMemory:
     """Speakers named so far in one article, for subject-less cues and bare titles."""
 
@@ -150,6 +161,8 @@ class SpeakerMemory:
         self.mentions = mentions
         self.recent: list[tuple[int, Speaker]] = []  # (token index of cue, speaker)
         self.lam_names = frozenset(m.start for m in mentions)
+        self.starts = [m.start for m in mentions]  # mentions arrive sorted by start
+        self.by_start = {m.start: m for m in mentions if m.entity_type in ("PER", "ORG", "LOC")}
         self.titles: dict[str, Speaker] = self._titles_from_mentions()
 
     def _titles_from_mentions(self) -> dict[str, Speaker]:
@@ -209,12 +222,12 @@ def resolve(cue: Cue, memory: SpeakerMemory) -> Speaker | None:
     sent_start = doc.sentences[doc.sentence_of(doc.tokens[cue.index].start)][0]
     span, title = _subject_span(cue, doc, sent_start, memory.lam_names)
     if span is None and cue.form == "verb":
-        shared = _coordinated_subject(doc, cue.index, sent_start, memory.mentions)
+        shared = _coordinated_subject(doc, cue.index, sent_start, memory.by_start)
         if shared is not None:
             return shared
     if span is None:
         return memory.last_before(cue.index)
-    start, end, mention = link(doc, span[0], span[1], memory.mentions)
+    start, end, mention = link(doc, span[0], span[1], memory.mentions, memory.starts)
     keys = lambda a, b: " ".join(t.key for t in doc.tokens[a:b + 1])
     if title is None and mention is None and doc.tokens[span[0]].key in TITLE_HEADS:
         known = memory.by_title(keys(*span))
@@ -235,14 +248,13 @@ def resolve(cue: Cue, memory: SpeakerMemory) -> Speaker | None:
     return speaker
 
 
-def _coordinated_subject(doc: Doc, cue_index: int, sent_start: int, mentions: list[Mention]) -> Speaker | None:
+def _coordinated_subject(doc: Doc, cue_index: int, sent_start: int, by_start: dict[int, Mention]) -> Speaker | None:
     """"وترفض روسيا الاتهامات؛ وتؤكد أنها ...": a subject-less verb coordinated with an earlier
     clause of its sentence shares that clause's subject, when an entity follows the clause's
     opening verb. Nearest clause first; needs entity mentions to tell a subject from an object."""
     toks = doc.tokens
     bounds = [k for k in range(cue_index - 1, -1, -1) if toks[k].start >= sent_start
               and (k == 0 or toks[k - 1].start < sent_start or any(ch in doc.gap(k - 1) for ch in "،,;؛"))]
-    by_start = {m.start: m for m in mentions if m.entity_type in ("PER", "ORG", "LOC")}
     for first in bounds:
         if first + 1 < cue_index and toks[first + 1].start in by_start:
             m = by_start[toks[first + 1].start]

@@ -18,7 +18,7 @@ from akhbar.tasks.clean.normalize import normalize_text
 from akhbar.tasks.clean.page_dump import is_paragraph
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "saudinewsnet"
-N_ARTICLES = 8
+N_ARTICLES = 20
 
 
 def pick_articles(n: int = N_ARTICLES) -> list[dict]:

@@ -28,6 +28,7 @@ from akhbar.tasks.clean.dates import find_dates, parse_published
     ("2022-01-04", datetime(2022, 1, 4), "2022-01-04"),
     ("نشر في 12/03/2021", datetime(2021, 3, 12), "12/03/2021"),
     ("٢٠٢١/١٢/٠٧", datetime(2021, 12, 7), "٢٠٢١/١٢/٠٧"),
+    ("الأحد 5 جمادى الأولى 1443 هـ - 9 يناير 2022 م", datetime(2022, 1, 9), "9 يناير 2022"),
     ("Tue, 04 Jan 2022 10:00:00 GMT", datetime(2022, 1, 4, 10, 0), "Tue, 04 Jan 2022 10:00:00 GMT"),
 ])
 def test_reads_stamp_and_keeps_exact_text(text, expected, matched):

@@ -29,6 +29,8 @@ def test_agencies_canonical_sorted(credit, agencies):
 
 def test_credit_lines_vs_sentences():
     assert is_credit_line("(د ب أ)") and is_credit_line("رويترز") and is_credit_line("- واس -")
+    assert is_credit_line("المصدر: رويترز") and is_credit_line("(وكالات)")
+    assert agencies_in_credit("المصدر: رويترز") == ["رويترز"]
     assert not is_credit_line("وعلمت وكالة الأنباء الألمانية أن المناقشات شملت معلومات أمريكية")
     assert not is_credit_line("موسكو")
 
@@ -84,7 +86,7 @@ def test_chrome_lines(line):
 
 @pytest.mark.parametrize("line", [
     "أعلام تلوح خارج مقر الحلف ، في بروكسل ، 21 أكتوبر / تشرين الأول 2021. رويترز / باسكال روسينول / File Photo",
-    "(تصوير: سامي الغامدي)", "تصوير: المركز الإعلامي",
+    "(تصوير: سامي الغامدي)", "تصوير: المركز الإعلامي", "الرئيس الروسي فلاديمير بوتين (أرشيفية)",
 ])
 def test_captions(line):
     assert bp.is_caption(line)
@@ -105,3 +107,6 @@ def test_code_blocks_stripped_but_brace_quotes_kept():
     text = "نص عربي. #vote ul { padding: 0; margin: 0; } خاص بـ{الشرق الأوسط}"
     out = bp.strip_code(text)
     assert "padding" not in out and "{الشرق الأوسط}" in out
+    thumb = "الأخضر يستعد http://www.x.com/files/2015/B60U8570.JPG?itok=usQnpLLK أجرى المنتخب"
+    assert bp.strip_code(thumb).split() == ["الأخضر", "يستعد", "أجرى", "المنتخب"]
+    assert "www.gdp.gov.sa" in bp.strip_code("يمكن زيارة موقع المديرية http://www.gdp.gov.sa للمزيد")

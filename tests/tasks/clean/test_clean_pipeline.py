@@ -43,6 +43,12 @@ def test_json_fast_path_fields():
     assert row["n_words"] == len(row["body"].split())
 
 
+def test_json_headline_repeated_as_first_line_is_dropped():
+    out, _ = clean_batch(_json_rows([{"text": f"بوتين يلتقي بايدن\n\n{PARA}\n\n{PARA}",
+                                      "title": "بوتين يلتقي بايدن"}]))
+    assert out["body"].to_list() == [f"{PARA}\n\n{PARA}"]
+
+
 @pytest.mark.parametrize("title, expected", [
     ("http://aawsat.com/home/article/1", None), ("", None), (None, None), ("الرئيسية", None),
     ("كلمة " * 80, None), ("...", None), ("  عنوان\u200f الخبر  ", "عنوان الخبر"),

@@ -72,3 +72,10 @@ def test_offsets_point_into_the_unfolded_text():
     text = "وسيعقد اجتماع المجلس في بروكسل يوم 12 يناير بعد أن"
     e = find_expressions(fold(text))[0]
     assert text[e.start:e.end] == "12 يناير"
+
+
+def test_weekday_after_yesterday_names_the_day():
+    # Published just after midnight on Thursday, about Tuesday: "أمس الثلاثاء" is Tuesday.
+    exprs = find_expressions(fold("قام بزيارة أمس الثلاثاء"))
+    assert [e.kind for e in exprs] == ["weekday"]
+    assert resolve(exprs[0], dt.date(2015, 8, 6), None, -1).date == dt.date(2015, 8, 4)

@@ -45,3 +45,11 @@ def test_joint_exercises_are_cooperation():
 def test_nouns_are_not_read_as_verbs():
     assert _types("وزارة الخارجية") == []  # not و+زار+ة
     assert _types("خطف بأيدي مقاتلين")[-1][1] != "SUPPORT"  # أيدي (hands), not أيد (supported)
+
+
+def test_postponed_meetings_fighting_and_passive_talks():
+    assert _types("تم تأجيل زيارة الوزير") == [("تأجيل", "SANCTION"), ("زيارة", "CONSULT")]
+    assert _types("تأجيل الامتحانات") == []
+    assert _types("شن طيران التحالف غارات جوية") == [("غارات", "ASSAULT")]
+    assert _types("وأفاد أنه جرى بحث موضوع القضية") == [("بحث", "CONSULT")]
+    assert _types("بحث الطالب عن كتاب") == []

@@ -155,3 +155,11 @@ def test_hand_annotated_set_stays_above_the_issue_goals() -> None:
     assert res["direct"]["f1"] >= 0.90
     assert res["indirect"]["f1"] >= 0.70
     assert res["speaker_accuracy"] >= 0.80
+
+
+def test_name_glued_to_a_preposition_is_not_the_speaker() -> None:
+    body = "وقال المستشار الإعلامي لسالم الخالد إن الزيارة ستتم."
+    ents = entity_frame([mention("a1", body, "سالم الخالد", "e-salem", "PER", "Salem al-Khaled")])
+    out = run(body, ents)
+    assert out["speaker_entity_id"][0] is None
+    assert out["speaker_surface"][0] == "المستشار الإعلامي لسالم الخالد"

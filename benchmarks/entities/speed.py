@@ -1,0 +1,55 @@
+"""Annotator speed (articles/s of CPU time on one core) and peak memory on SaudiNewsNet.
+
+Usage: python benchmarks/entities/speed.py [N_ARTICLES]   (default 2000, first files in name order)
+
+Bodies are cleaned with ``final_text`` first (as the pipeline stores them); the timed part is
+``annotate_entities`` alone, after a warm-up call that loads the model and gazetteers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+from akhbar.tasks.annotate.entities import annotate_entities
+from akhbar.tasks.text import final_text
+
+CORPUS = Path("/work/shared/corpora/saudinewsnet")
+
+
+def load(n: int) -> pl.DataFrame:
+    rows = []
+    for path in sorted(CORPUS.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                rows.append({"article_id": f"{path.name}#L{i + 1}", "body": final_text(json.loads(line)["text"])})
+                if len(rows) == n:
+                    return pl.DataFrame(rows)
+    return pl.DataFrame(rows)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    frame = load(n)
+    t0 = time.process_time()
+    annotate_entities(frame.head(1))
+    load_s = time.process_time() - t0
+    rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0, w0 = time.process_time(), time.perf_counter()
+    ents = annotate_entities(frame)
+    cpu, wall = time.process_time() - t0, time.perf_counter() - w0
+    chars = frame["body"].str.len_chars().sum()
+    print(f"{frame.height} articles ({chars / frame.height:.0f} chars each on average), {ents.height} mentions")
+    print(f"model+gazetteer load: {load_s:.1f} s CPU, peak RSS after load {rss_loaded:.0f} MB")
+    print(f"annotate: {frame.height / cpu:.0f} articles/s CPU ({frame.height / wall:.0f} wall), "
+          f"{chars / cpu / 1000:.0f}k chars/s; peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
