@@ -13,6 +13,8 @@ _DEFAULTS = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_TO_API_ENABLED": "false",
+    # distributed logs every worker start and stop at INFO.
+    "DASK_LOGGING__DISTRIBUTED": "warning",
 }
 
 

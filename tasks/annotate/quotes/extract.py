@@ -43,8 +43,7 @@ def extract(body: str, mentions: list[Mention]) -> list[QuoteSpan]:
     cues = find_cues(doc)
     memory = SpeakerMemory(doc, mentions)
     speakers = {c.index: _speaker_of(c, memory, doc) for c in cues}
-    marked = [q for q in find_marked(doc)]
-    outer = _outer(marked)
+    outer = _outer(find_marked(doc))
     quotes = _direct(doc, outer, cues, speakers, memory)
     quotes += _colon_quotes(doc, cues, speakers, outer)
     quotes += _post_unmarked(doc, cues, speakers, outer)
