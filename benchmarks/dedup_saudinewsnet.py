@@ -106,12 +106,16 @@ def exact_pairs(keys: list[str], k: int, min_j: float = 0.2) -> pl.DataFrame:
     )
 
 
+def _bin_label(lo: float, hi: float) -> str:
+    return f"[{lo:.1f},1.0]" if hi > 1 else f"[{lo:.1f},{hi:.1f})"
+
+
 def shingle_sweep(keys: list[str], lines: list[str]) -> None:
     """Histogram of exact-Jaccard pairs per shingle size."""
     lines.append(
         "\n### Shingle size: pairs per exact-Jaccard bin (window of "
         f"{len(keys)} articles)\n\n| k | "
-        + " | ".join(f"[{lo:.1f},{hi:.1f})" for lo, hi in zip(BINS[:-1], BINS[1:]))
+        + " | ".join(_bin_label(lo, hi) for lo, hi in zip(BINS[:-1], BINS[1:]))
         + " |"
     )
     lines.append("|---" * len(BINS) + "|")

@@ -44,8 +44,8 @@ def _healthy(api_url: str) -> bool:
 
 
 @contextmanager
-def local_server(home: Path) -> Iterator[str]:
-    """Run a real Prefect server on a free loopback port; yield its API URL; stop it on exit."""
+def local_server(home: Path) -> Iterator[tuple[str, int]]:
+    """Run a real Prefect server on a free loopback port; yield (API URL, pid); stop it on exit."""
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -67,7 +67,7 @@ def local_server(home: Path) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"prefect server not healthy after {SERVER_STARTUP_TIMEOUT_S:.0f} s")
             time.sleep(0.5)
-        yield api_url
+        yield api_url, proc.pid
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -104,9 +104,9 @@ def serve(inputs: tuple[str, ...], data_dir: str, cron: str) -> None:
     if os.environ.get("PREFECT_API_URL"):
         _serve(inputs, data_dir, cron)
         return
-    with local_server(Path(data_dir) / ".prefect-server") as api_url:
+    with local_server(Path(data_dir) / ".prefect-server") as (api_url, pid):
         os.environ["PREFECT_API_URL"] = api_url
-        print(f"akhbar serve: started a local Prefect server at {api_url}", flush=True)
+        print(f"akhbar serve: started a local Prefect server at {api_url} (pid {pid})", flush=True)
         _serve(inputs, data_dir, cron)
 
 

@@ -56,7 +56,8 @@ _STOP = [
 _CHROME = [
     r"(اقرا|إقرأ|اقرأ|اقرا ايضا|شاهد) (ايضا|المزيد)" + _OPT_COLON + r".*",
     r"(اعلان|اعلانات|مساحه اعلانيه|advertisement|sponsored|محتوي مدفوع)",
-    r"(profile|clock|eye|user|calendar|comment|comments|time|views?|folder|tag|icon)( .*)?",
+    # Icon words left by font icons, followed at most by a short value ("clock 7 ديسمبر 2021").
+    r"(profile|clock|eye|user|calendar|comment|comments|time|views?|folder|tag|icon)( \S+){0,6}",
     r"(عدد )?(المشاهدات|القراءات|الزيارات|مشاهده|قراءه|views?)" + _OPT_COLON + r"[\d,.]+",
     r"[\d,.]+ (مشاهده|مشاهدات|قراءه|قراءات|views?|comments?)",
     r"(slide|صوره|الصوره) ?\d+( (من|of) \d+)?",
@@ -65,7 +66,7 @@ _CHROME = [
     r"تم نسخ (عنوان|رابط|النص).*",
     r"(نسخ الرابط|انسخ الرابط|طباعه|print|email|البريد الالكتروني|ارسل لصديق|حفظ|save)",
     r"(facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|messenger|x|فيسبوك|فيس بوك"
-    r"|تويتر|واتساب|واتس اب|تيليجرام|تلغرام|انستغرام|انستجرام|يوتيوب)( .*)?",
+    r"|تويتر|واتساب|واتس اب|تيليجرام|تلغرام|انستغرام|انستجرام|يوتيوب)\s*:?( \S+){0,2}",
     r"(تم النشر|نشر في|نشر|اخر تحديث|تاريخ النشر|تاريخ التحديث|حدث في|بتاريخ|on|by|في)"
     + _OPT_COLON,
     r"اخر تحديث\s*[:：]?.*",
@@ -83,7 +84,7 @@ _CHROME = [
 # "(صورة: ...)", "تصوير: ...", or English stock-caption endings.
 _CAPTION = [
     r"(.*[\s(])?(رويترز|reuters|ا ف ب|afp|ا ب|ap|epa|getty( images)?|د ب ا|dpa|الاناضول|سبوتنيك)"
-    r"\s*/\s*[^/]{2,60}(/\s*(file photo|photo|صوره ارشيفيه|ارشيف))?\s*[.]?",
+    r"\s*/\s*[^/\s]+( [^/\s]+){0,3}\s*(/\s*(file photo|photo|صوره ارشيفيه|ارشيف))?\s*[.]?",
     r".*(file photo|getty images|photo credit|image credit)\s*[.)]?",
     r"[(\[]?\s*(صوره|الصوره|تصوير|الصور|photo|image)\s*[:：]\s*[^.]{0,80}[)\]]?",
     r"(تصوير|عدسه)\s*[-–:]\s*.{2,40}",

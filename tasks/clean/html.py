@@ -29,10 +29,13 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True,
 def _extract(html: str):
     import trafilatura  # ~0.5 s import; only HTML rows need it
 
-    return trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, date_extraction_params=_DATE_PARAMS,
-    )
+    try:
+        return trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, date_extraction_params=_DATE_PARAMS,
+        )
+    except Exception:  # noqa: BLE001 - one malformed page must not fail the batch
+        return None
 
 
 def parse_html(html: str, url: str | None = None) -> Parsed:
@@ -44,7 +47,9 @@ def parse_html(html: str, url: str | None = None) -> Parsed:
     """
     doc = _extract(html)
     if doc is None or not (doc.text or "").strip():
-        return Parsed()
+        # trafilatura found no main text (a fragment, plain text labelled HTML): read the
+        # visible text as a page dump, so that a real article is not lost.
+        return parse_dump(visible_text(html))
     title = normalize_text(doc.title) if doc.title else None
     out = parse_dump(doc.text, known_title=title or None)
     page = parse_dump(visible_text(html), known_title=out.title)

@@ -64,7 +64,8 @@ def clean_batch(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         both sorted by source_uri.
     """
     # All RAW columns are strings; a frame built from all-null values may carry Null dtypes.
-    raw = raw.with_columns(pl.col(c).cast(pl.String) for c in RAW_COLUMNS)
+    raw = raw.with_columns(pl.col(c).cast(pl.String) for c in RAW_COLUMNS).with_columns(
+        pl.col("text").fill_null(""))
     parts = [
         _clean_json(raw.filter(pl.col("format") == "json")),
         _clean_pages(raw.filter(pl.col("format") != "json")),

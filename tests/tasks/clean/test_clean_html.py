@@ -94,3 +94,10 @@ def test_visible_text_one_block_per_line():
 def test_empty_or_broken_html_is_rejected(make_raw):
     out, rejects = clean_batch(make_raw(["", "<html><body><nav>الرئيسية</nav></body></html>"], fmt="html"))
     assert out.height == 0 and set(rejects["reason"]) == {"no_text"}
+
+
+def test_fragment_without_main_text_falls_back_to_visible_text(articles):
+    a = articles[0]
+    fragment = "<div>" + "".join(f"<div>{H.escape(ln)}</div>" for ln in [a["title"], *a["lines"]]) + "</div>"
+    parsed = parse_html(fragment)
+    assert parsed.title == a["title"] and parsed.body.replace("\n\n", "\n") == "\n".join(a["lines"])

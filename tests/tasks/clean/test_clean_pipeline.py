@@ -58,7 +58,7 @@ def test_json_title_is_checked(title, expected):
 
 
 def test_every_row_in_exactly_one_output():
-    rows = [{"text": PARA * 2}, {"text": ""}, {"text": "اترك تعليقاً\nإعلان"},
+    rows = [{"text": PARA * 2}, {"text": None}, {"text": "اترك تعليقاً\nإعلان"},
             {"text": "Putin meets Biden in Geneva to discuss security in Europe. " * 5},
             {"text": "صورة اليوم من الرياض"}, {"text": "ﻛﺸﻔﺖ ﻣﺼﺎﺩﺭ ﻣﻄﻠﻌﺔ " * 10 + PARA},
             {"text": PARA + " #box ul { padding: 0; margin: 0; } .a { color: red; }" * 20}]

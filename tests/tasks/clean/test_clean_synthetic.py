@@ -121,3 +121,17 @@ def test_columnist_signature_is_author_not_body(articles, make_raw):
     out, _ = clean_batch(make_raw(["\n".join([a["title"], *a["lines"], "عبدالله بن محمد الشهري"])]))
     row = out.to_dicts()[0]
     assert row["authors"] == ["عبدالله بن محمد الشهري"] and row["body"] == a["body"]
+
+
+def test_footer_stamp_used_when_header_has_none(articles, make_raw):
+    a = articles[5]
+    page = "\n".join([a["title"], *a["lines"], "نشر بتاريخ 5/8/2015", "جميع الحقوق محفوظة ©"])
+    out, _ = clean_batch(make_raw([page]))
+    assert out["published_at"].to_list() == [datetime(2015, 8, 5, tzinfo=timezone.utc)]
+    assert out["body"].to_list() == [a["body"]]
+
+
+def test_deterministic(articles, make_raw):
+    raw = make_raw([gulf_wordpress(a)[0] for a in articles[:5]])
+    first, second = clean_batch(raw), clean_batch(raw)
+    assert first[0].equals(second[0]) and first[1].equals(second[1])
