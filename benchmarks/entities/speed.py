@@ -37,6 +37,7 @@ def load(n: int) -> pl.DataFrame:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     frame = load(n)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.process_time()
     annotate_entities(frame.head(1))
     load_s = time.process_time() - t0
@@ -46,7 +47,8 @@ def main() -> None:
     cpu, wall = time.process_time() - t0, time.perf_counter() - w0
     chars = frame["body"].str.len_chars().sum()
     print(f"{frame.height} articles ({chars / frame.height:.0f} chars each on average), {ents.height} mentions")
-    print(f"model+gazetteer load: {load_s:.1f} s CPU, peak RSS after load {rss_loaded:.0f} MB")
+    print(f"peak RSS with the corpus loaded {rss_before:.0f} MB; model+gazetteer load: {load_s:.1f} s CPU, "
+          f"peak RSS after load {rss_loaded:.0f} MB")
     print(f"annotate: {frame.height / cpu:.0f} articles/s CPU ({frame.height / wall:.0f} wall), "
           f"{chars / cpu / 1000:.0f}k chars/s; peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

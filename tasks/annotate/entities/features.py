@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from akhbar.tasks.annotate.entities.gazetteer import given_names, vocab_counts
-from akhbar.tasks.annotate.entities.lexicon import is_nisba, match_key, proclitic_length
+from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE, is_nisba, match_key, proclitic_length
 from akhbar.tasks.annotate.entities.patterns import institution_spans
 from akhbar.tasks.annotate.entities.phrases import find_phrases, known_words, type_index
 
@@ -33,7 +33,7 @@ def _bucket(n: int) -> str:
     return str(n) if n < 6 else "6+"
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_CACHE)
 def word_features(token: str) -> tuple[str, ...]:
     """Features of one word that do not depend on its neighbours."""
     key = match_key(token)
@@ -76,7 +76,7 @@ def gazetteer_tags(tokens: list[str]) -> list[str]:
     return tags
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_CACHE)
 def context_features(token: str, d: int) -> tuple[str, ...]:
     """Features a neighbour at offset ``d`` contributes to a token (memoised per word)."""
     w = word_features(token)

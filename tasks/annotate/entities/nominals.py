@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows
-from akhbar.tasks.annotate.entities.lexicon import definite_key, match_key
+from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE, definite_key, match_key
 from akhbar.tasks.annotate.entities.linker import Mention
 
 NOMINAL_SCORE = 0.6  # below named mentions: a description's antecedent is a heuristic choice
@@ -39,7 +39,7 @@ NOMINAL_HEADS: dict[str, frozenset[str]] = {
 _CLITICS = ("و", "ف", "ب", "ك", "وب", "فب", "وك")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _nominal_at(token: str) -> tuple[int, str] | None:
     """(chars to skip, description key) when ``token`` is a nominal head, else None."""
     for skip in (0, 1, 2):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from akhbar.tasks.annotate.entities.gazetteer import vocab_counts
-from akhbar.tasks.annotate.entities.lexicon import match_key
+from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE, match_key
 from akhbar.tasks.text import MONTH_BY_KEY, WEEKDAY_BY_KEY
 
 # Heads written without the article open a construct state (وزارة الداخلية).
@@ -33,7 +33,7 @@ _TIME_WORDS = frozenset(MONTH_BY_KEY) | frozenset(WEEKDAY_BY_KEY) | frozenset(
 MAX_CHAIN = 6
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _continues(token: str, right_after_head: bool) -> bool:
     """True when ``token`` can continue an institution name's genitive chain.
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows, place_names
-from akhbar.tasks.annotate.entities.lexicon import TOKEN_RE, link_key, match_key, proclitic_readings
+from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE, TOKEN_RE, link_key, match_key, proclitic_readings
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def known_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_CACHE)
 def first_token_keys(token: str) -> tuple[tuple[str, int], ...]:
     """(link key, chars skipped) readings of a name's first token: as written, after each
     possible proclitic prefix, and with a fused ل+ال read as ال (skip 0: kept whole)."""

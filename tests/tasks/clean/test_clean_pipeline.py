@@ -116,3 +116,17 @@ def test_vectorised_normalisation_equals_final_text():
     assert got == [normalize_text(t) for t in texts]
     counts = pl.Series("b", got).to_frame().select(n_words_expr(pl.col("b")))["b"].to_list()
     assert counts == [len(t.split()) for t in got]
+
+
+def test_bodies_are_final_text_fixed_points():
+    """Annotation offsets index the stored body: final_text must not change it again."""
+    from akhbar.tasks.text import final_text
+
+    path = Path(__file__).resolve().parents[4] / "shared/corpora/saudinewsnet/2015-08-03.jsonl.gz"
+    if not path.exists():
+        pytest.skip("corpus not found")
+    rows = [{k: v for k, v in json.loads(ln).items() if k != "published"} | {"published": None}
+            for _, ln in zip(range(400), gzip.open(path))]
+    out, _ = clean_batch(_json_rows(rows))
+    assert out.height > 350
+    assert all(final_text(b) == b for b in out["body"])

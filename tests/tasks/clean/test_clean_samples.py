@@ -10,6 +10,7 @@ import polars as pl
 import pytest
 
 from akhbar.tasks.clean import clean_batch
+from akhbar.tasks.text import final_text
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 
@@ -81,7 +82,7 @@ def test_no_chrome_and_final_form(cleaned, key):
     for chrome in CHROME:
         assert chrome not in row["body"] + "\n", chrome
     assert row["title"] not in row["body"]
-    assert "\u200f" not in row["body"] and "\n\n\n" not in row["body"]
+    assert final_text(row["body"]) == row["body"]
     assert row["n_words"] == len(row["body"].split())
 
 

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from akhbar.tasks.dedup.config import DedupConfig
-from akhbar.tasks.dedup.groups import INDEX_SCHEMA, dedup_batch, empty_index
+from akhbar.tasks.dedup.groups import INDEX_SCHEMA, _candidate_pairs, dedup_batch, empty_index
 from akhbar.tasks.dedup.minhash import (
     band_hashes,
     estimated_jaccard,
@@ -193,6 +193,9 @@ def test_bucket_cap_bounds_work_but_keeps_groups():
     new = _frame([(f"id{k:02d}", STORY + f" {k}", None) for k in range(12)])
     out, _ = dedup_batch(new, None, cfg)
     assert out["is_canonical"].sum() == 1 and (out["dup_kind"] != "none").sum() == 11
+    sig = signatures([STORY] * 40, cfg)  # one bucket of 40 per band
+    i, j = _candidate_pairs(sig, 0, cfg)
+    assert len(i) == 2 * 40 - 3  # pairs with the 2 heads only, not 40 * 39 / 2
 
 
 def test_rejects_bad_input():
