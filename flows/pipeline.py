@@ -127,6 +127,7 @@ def _stages(config: RunConfig, layout: Layout, run: dict, run_dir: Path, summary
 
     with timer("dedup"):
         progress.start("dedup", 1)
+        _check_dedup_config(layout, config)
         index = [str(p) for p in publish.published_files(layout, "dedup_index")]
         index_path = _concat_index(index, run_dir)
         articles, index_ref = dedup_task(cleaned, index_path, str(run_dir), config.dedup, run)
@@ -168,11 +169,28 @@ def _publish(layout, run, run_dir, articles, rejects_ref, index_ref, annotations
         "dedup_index": [Path(index_ref.path)],
         **{name: [Path(r.path) for r in refs] for name, refs in annotations.items()},
     }
-    plan = publish.PublishPlan(run["run_id"], appended, {"entity_dim": [Path(dim_ref.path)]}, run["started_at"])
+    plan = publish.PublishPlan(run["run_id"], appended, {"entity_dim": [Path(dim_ref.path)]}, run["started_at"],
+                               meta={"dedup_config": config.dedup.fingerprint(), "pipeline_version": run["pipeline_version"]})
     version = publish.publish(layout, plan, keep=config.keep_versions)
     catalog.rebuild_catalog(layout)
     summary["published_version"] = version
     summary["status"] = "published"
+
+
+class IncompatibleIndex(RuntimeError):
+    """The published dedup index was built with another MinHash configuration."""
+
+
+def _check_dedup_config(layout: Layout, config: RunConfig) -> None:
+    """Refuse to compare signatures made with different MinHash parameters."""
+    manifest = publish.read_manifest(layout) or {}
+    built_with = manifest.get("meta", {}).get("dedup_config")
+    if built_with and built_with != config.dedup.fingerprint():
+        raise IncompatibleIndex(
+            f"the published dedup index was built with dedup config {built_with}, this run uses "
+            f"{config.dedup.fingerprint()}: signatures are not comparable; use the same DedupConfig "
+            "or publish into a new data directory"
+        )
 
 
 def _concat_index(files: list[str], run_dir: Path) -> str | None:

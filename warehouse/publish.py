@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -34,6 +34,7 @@ class PublishPlan:
     appended: dict[str, list[Path]]
     replaced: dict[str, list[Path]]
     created_at: str
+    meta: dict = field(default_factory=dict)  # e.g. the dedup config fingerprint of the index
 
 
 def current_version(layout: Layout) -> str | None:
@@ -94,6 +95,7 @@ def publish(layout: Layout, plan: PublishPlan, keep: int = DEFAULT_KEEP_VERSIONS
         "parent": previous["version"] if previous else None,
         "run_id": plan.run_id,
         "created_at": plan.created_at,
+        "meta": plan.meta,
         "tables": tables,
     }
     (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
