@@ -109,7 +109,7 @@ def _stages(config: RunConfig, layout: Layout, run: dict, run_dir: Path, summary
     with timer("clean"):
         progress.start("clean", len(raw_refs))
         cleaned, clean_rejects = [], []
-        for fut in [clean_task.submit(r, str(run_dir)) for r in raw_refs]:
+        for fut in [clean_task.submit(r, str(run_dir), run["started_at"]) for r in raw_refs]:
             c, r = fut.result()
             cleaned.append(c)
             clean_rejects.append(r)

@@ -62,13 +62,29 @@ def ingest_task(paths: list[str], run_dir: str, batch_no: int, ledger_path: str,
     return refs, rej
 
 
+def null_implausible_dates(cleaned: pl.DataFrame, run_started: datetime) -> pl.DataFrame:
+    """Null a published_at before 1900 or after the run start (a page's typo, not a date).
+
+    The page's ``published_text`` is kept so the reading can be audited; the date itself is
+    not invented or clamped. The bounds are the ``cleaned`` suite's, so one mistyped page
+    cannot stop a whole run.
+    """
+    from akhbar.expectations.suites import EARLIEST_PLAUSIBLE, FUTURE_SLACK
+
+    ts = pl.col("published_at").dt.replace_time_zone(None)
+    latest = run_started.replace(tzinfo=None) + FUTURE_SLACK
+    ok = ts.is_between(EARLIEST_PLAUSIBLE, latest)
+    return cleaned.with_columns(published_at=pl.when(ok).then(pl.col("published_at")).otherwise(None))
+
+
 @task(name="clean", **_TASK)
-def clean_task(raw_ref: PartRef, run_dir: str) -> tuple[PartRef, PartRef]:
+def clean_task(raw_ref: PartRef, run_dir: str, run_started: str) -> tuple[PartRef, PartRef]:
     """Clean one RAW part: cleaned articles (with article_id) and the clean stage's rejects."""
     from akhbar.tasks.clean import clean_batch
 
     name = Path(raw_ref.path).name
     cleaned, rejects = clean_batch(raw_ref.read())
+    cleaned = null_implausible_dates(cleaned, datetime.fromisoformat(run_started))
     cleaned = cleaned.with_columns(article_id=article_ids(cleaned)).select(
         "article_id", *[c for c in cleaned.columns if c != "article_id"]
     )

@@ -3,6 +3,7 @@
 Usage:
     python benchmarks/entities/train_tagger.py                 # full train.conll -> package data
     python benchmarks/entities/train_tagger.py --dev OUT_DIR   # first 9/10 only (dev benchmark)
+    python benchmarks/entities/train_tagger.py --out OUT_DIR   # full data, elsewhere (check)
 
 Deterministic: sentences are read in file order, L-BFGS has no random component, and the
 parameters below are fixed, so the same input gives the same model.
@@ -76,9 +77,10 @@ def train(sents: list, model_path: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--dev", type=Path, help="train on the first 9/10 and write model+vocab here")
+    ap.add_argument("--out", type=Path, help="train on all and write here instead of the package data")
     args = ap.parse_args()
     sents = read_conll(ANERCORP)
-    out = args.dev or PACKAGE_DATA
+    out = args.dev or args.out or PACKAGE_DATA
     out.mkdir(parents=True, exist_ok=True)
     if args.dev:
         sents, _ = split_dev(sents)

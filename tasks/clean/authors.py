@@ -14,11 +14,20 @@ from functools import lru_cache
 
 from akhbar.tasks.clean import boilerplate as bp
 from akhbar.tasks.clean.metadata import agency_of, credit_items
-from akhbar.tasks.text import ARABIC_LETTER_RE, match_key
+from akhbar.tasks.text import ARABIC_LETTER_RE, match_key, strip_diacritics
+
+_ALEF_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+
+
+def _word_key(word: str) -> str:
+    """Fold diacritics and hamza-alef forms but keep ى/ي and ة/ه apart: the preposition على
+    must not match the name علي (match_key folds them together)."""
+    return strip_diacritics(word).translate(_ALEF_FOLD)
+
 
 # Words that mark an institutional or role byline rather than a person's name.
 _NOT_NAME_WORDS = {
-    match_key(w) for w in (
+    _word_key(w) for w in (
         "من", "في", "على", "إلى", "عن", "و", "الشرق", "الأوسط", "أونلاين", "الإلكتروني",
         "الإلكترونية", "المحليات", "متابعة", "ترجمة", "تحرير", "محرر", "المحرر", "مراسل",
         "مراسلنا", "خاص", "خاص ب", "وكالات", "الوكالات", "قسم", "التحرير", "فريق", "إعداد",
@@ -58,7 +67,7 @@ def is_person_name(item: str) -> bool:
         return False
     if any(not ARABIC_LETTER_RE.fullmatch(ch) for w in words for ch in w):
         return False
-    keys = [match_key(w) for w in words]
+    keys = [_word_key(w) for w in words]
     if any(k in _NOT_NAME_WORDS for k in keys):
         return False
     return (match_key(item) not in _places() and agency_of(item) is None

@@ -91,12 +91,20 @@ def agencies_in_credit(text: str) -> list[str]:
     return list(_agencies_in_credit(text))
 
 
-@lru_cache(maxsize=100_000)
+# Agency names that are also place names ("قنا", a city in Egypt): in a multi-item credit
+# ("قنا - أ ش أ") the first item is the dateline city, so they count only elsewhere.
+_ALSO_PLACES = {"قنا"}
+
+
+@lru_cache(maxsize=50_000)
 def _agencies_in_credit(text: str) -> tuple[str, ...]:
-    return tuple(sorted({a for item in credit_items(text) if (a := agency_of(item))}))
+    items = credit_items(text)
+    found = {a for i, item in enumerate(items) if (a := agency_of(item))
+             and not (i == 0 and len(items) > 1 and _credit_key(item) in _ALSO_PLACES)}
+    return tuple(sorted(found))
 
 
-@lru_cache(maxsize=200_000)  # credit and menu lines repeat on every page of a site
+@lru_cache(maxsize=50_000)  # credit and menu lines repeat on every page of a site
 def is_credit_line(line: str) -> bool:
     """True for a line that only credits agencies: "(د ب أ)", "رويترز", "- واس -", "(أ ف ب، رويترز)"."""
     items = credit_items(line)

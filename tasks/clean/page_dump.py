@@ -90,8 +90,8 @@ class Line:
 
 
 # Menus, share bars and footers repeat on every page of a site: classify each short line once
-# per process (bounded cache, ~100 bytes a line).
-@lru_cache(maxsize=200_000)
+# per process. Bounded: 50k lines of at most MAX_WIDGET_CHARS are ~35 MB at worst.
+@lru_cache(maxsize=50_000)
 def _classify_short(text: str) -> tuple[bool, bool, str]:
     droppable = (is_latin_line(text) or bp.is_chrome(text) or bp.is_caption(text)
                  or md.is_credit_line(text))

@@ -22,6 +22,8 @@ from akhbar.tasks.clean.metadata import (agencies_in_credit, dateline_of, is_cre
     ("الوئام - الاناضول", ["الأناضول"]),
     ("عكاظ (جدة)", []),
     ("لندن: رنيم حنوش", []),
+    ("قنا - أ ش أ", ["وكالة أنباء الشرق الأوسط"]),
+    ("الدوحة - قنا", ["وكالة الأنباء القطرية"]),
 ])
 def test_agencies_canonical_sorted(credit, agencies):
     assert agencies_in_credit(credit) == agencies
@@ -116,3 +118,10 @@ def test_code_blocks_stripped_but_brace_quotes_kept():
     thumb = "الأخضر يستعد http://www.x.com/files/2015/B60U8570.JPG?itok=usQnpLLK أجرى المنتخب"
     assert bp.strip_code(thumb).split() == ["الأخضر", "يستعد", "أجرى", "المنتخب"]
     assert "www.gdp.gov.sa" in bp.strip_code("يمكن زيارة موقع المديرية http://www.gdp.gov.sa للمزيد")
+
+
+def test_name_ali_is_not_the_preposition_ala():
+    from akhbar.tasks.clean.authors import authors_from_field
+
+    assert authors_from_field("محمد علي، سارة المطيري") == ["محمد علي", "سارة المطيري"]
+    assert authors_from_field("الرياض - واس") == []
