@@ -136,6 +136,10 @@ def _replace_control(match: re.Match[str]) -> str:
     return "\n" if match.group() in _LINE_LIKE else ""
 
 
+def _keep_line_like(match: re.Match[str]) -> str:
+    return match.group() if match.group() in _LINE_LIKE else ""
+
+
 # Plausible characters for BOM-less UTF-16: tab/newlines, everything from space up to the
 # end of Arabic Supplement/Thaana/NKo (U+07FF; no controls), general punctuation, and Arabic
 # presentation forms. CJK UTF-16 without a BOM is therefore called binary: not our domain.
@@ -144,18 +148,20 @@ _IMPLAUSIBLE_RE = re.compile(
 )
 
 
-def decode_bytes(data: bytes) -> Decoded | Rejection:
+def decode_bytes(data: bytes, *, line_like_breaks: bool = True) -> Decoded | Rejection:
     """Decode ``data`` to sanitised text with its codec, or say why it is not text.
 
     Returns:
         ``Decoded(text, encoding)`` with ``\\n`` line ends and no controls but ``\\n``/``\\t``,
         or ``Rejection(reason, detail)`` with reason ``empty``, ``binary`` or ``undecodable``.
+        With ``line_like_breaks=False`` (JSON Lines) VT, FF, NEL and U+2028/9 are kept as they
+        are: only LF (and CRLF, CR) end a physical line, and JSON allows raw U+2028 in strings.
     """
     if not data.strip():
         return Rejection("empty", f"{len(data)} bytes, no content" if data else "0 bytes")
     with_bom = _decode_with_bom(data)
     if with_bom is not None:
-        return _finish(with_bom)
+        return _finish(line_like_breaks, with_bom)
     magic = binary_signature(data)
     if magic:
         return Rejection("binary", f"starts with the signature of a {magic}")
@@ -164,26 +170,29 @@ def decode_bytes(data: bytes) -> Decoded | Rejection:
     if b"\x00" in head or control_share > MAX_CONTROL_SHARE:
         utf16 = _decode_bomless_utf16(data)
         if utf16 is not None:
-            return _finish(utf16)
+            return _finish(line_like_breaks, utf16)
         return Rejection(
             "binary",
             f"NUL bytes or control characters in the first {len(head)} bytes "
             f"(control share {control_share:.1%}, limit {MAX_CONTROL_SHARE:.0%})",
         )
     try:
-        return _finish(Decoded(data.decode("utf-8"), "utf-8"))
+        return _finish(line_like_breaks, Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
-    return _finish(_decode_damaged_utf8(data) or _decode_legacy(data))
+    return _finish(line_like_breaks, _decode_damaged_utf8(data) or _decode_legacy(data))
 
 
-def sanitize_text(text: str) -> str:
-    """Return ``text`` with CRLF/CR/NEL/LS/PS/VT/FF as ``\\n`` and other C0/C1 controls removed."""
+def sanitize_text(text: str, line_like_breaks: bool = True) -> str:
+    """Return ``text`` with CRLF/CR/NEL/LS/PS/VT/FF as ``\\n`` and other C0/C1 controls removed.
+
+    With ``line_like_breaks=False`` NEL/LS/PS/VT/FF are left in place (see ``decode_bytes``).
+    """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL_RE.search(text) is None:  # the usual case: one C-level scan, no copy
         return text
-    return _CONTROL_RE.sub(_replace_control, text)
+    return _CONTROL_RE.sub(_replace_control if line_like_breaks else _keep_line_like, text)
 
 
 def binary_signature(data: bytes) -> str | None:
@@ -198,11 +207,11 @@ def binary_signature(data: bytes) -> str | None:
     return None
 
 
-def _finish(decoded: Decoded | Rejection) -> Decoded | Rejection:
+def _finish(line_like_breaks: bool, decoded: Decoded | Rejection) -> Decoded | Rejection:
     """Sanitise decoded text; text that is only whitespace afterwards is ``empty``."""
     if isinstance(decoded, Rejection):
         return decoded
-    text = sanitize_text(decoded.text)
+    text = sanitize_text(decoded.text, line_like_breaks)
     if not text.strip():
         return Rejection(
             "empty", f"only whitespace or control characters once decoded as {decoded.encoding}"

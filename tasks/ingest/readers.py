@@ -125,9 +125,10 @@ def read_jsonl(uri: str, data: bytes, limits: IngestLimits) -> tuple[list[dict],
     """Split decoded JSON Lines ``data`` into one RAW or reject row per non-blank line.
 
     Lines are split on ``\\n`` after decoding (so CRLF, and a lone CR, end a line); line
-    numbers are 1-based. A file that does not decode is one file-level reject.
+    numbers are 1-based and physical: a form feed or U+2028 inside a line does not split it.
+    A file that does not decode is one file-level reject.
     """
-    decoded = decode_bytes(data)
+    decoded = decode_bytes(data, line_like_breaks=False)
     if isinstance(decoded, Rejection):
         return [], [_reject(uri, _sha256(data), decoded)]
     rows: list[dict] = []

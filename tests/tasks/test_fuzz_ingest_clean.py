@@ -57,8 +57,8 @@ def expected_inputs(paths: list[Path]) -> set[str]:
     out = set()
     for p in paths:
         if p.name.endswith(".jsonl"):
-            try:
-                lines = p.read_bytes().decode("utf-8").split("\n")
+            try:  # the reader's line rule: CRLF and a lone CR end a line too
+                lines = p.read_bytes().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").split("\n")
             except UnicodeDecodeError:
                 out.add(f"{p}")
                 continue

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import polars as pl
 
+from akhbar.schemas.tables import ENTITY_DIM
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows
 from akhbar.tasks.annotate.entities.linker import row_entity_id
 
 
 def _wikidata_frame() -> pl.DataFrame:
     rows = [(row_entity_id(i), r.wikidata_id) for i, r in enumerate(alias_rows())]
-    return pl.DataFrame(rows, schema={"entity_id": pl.Utf8, "wikidata_id": pl.Utf8}, orient="row").unique(
-        "entity_id", keep="first"
-    )
+    schema = {"entity_id": pl.Utf8, "wikidata_id": pl.Utf8}
+    return pl.DataFrame(rows, schema=schema, orient="row").unique("entity_id", keep="first")
 
 
 def _most_frequent(entities: pl.DataFrame, col: str) -> pl.DataFrame:
@@ -34,7 +34,8 @@ def entity_dim(entities: pl.DataFrame) -> pl.DataFrame:
     """
     named = entities.filter(pl.col("mention_kind") == "named")
     counts = entities.group_by("entity_id").agg(
-        pl.len().cast(pl.Int64).alias("n_mentions"), pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles")
+        pl.len().cast(pl.Int64).alias("n_mentions"),
+        pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
     )
     aliases = named.group_by("entity_id").agg(pl.col("surface").unique().sort().alias("aliases"))
     return (
@@ -43,6 +44,6 @@ def entity_dim(entities: pl.DataFrame) -> pl.DataFrame:
         .join(_wikidata_frame(), on="entity_id", how="left")
         .join(aliases, on="entity_id", how="left")
         .with_columns(pl.col("aliases").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))))
-        .select("entity_id", "canonical_name", "entity_type", "wikidata_id", "aliases", "n_mentions", "n_articles")
+        .select(ENTITY_DIM.names)
         .sort("entity_id")
     )

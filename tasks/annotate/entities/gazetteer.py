@@ -22,7 +22,8 @@ from akhbar.tasks.text import match_key, strip_diacritics
 
 # Letters of the Arabic alphabet proper: names with Persian/Urdu letters (پ چ ژ گ ک ی ه‍ ے ڈ)
 # are other languages' spellings in geonames' alternate names.
-_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u063A\u0641-\u064A]+(?:[ -][\u0621-\u063A\u0641-\u064A]+)*$")
+_LETTERS = "\u0621-\u063A\u0641-\u064A"
+_ARABIC_NAME_RE = re.compile(f"^[{_LETTERS}]+(?:[ -][{_LETTERS}]+)*$")
 _DATA = "akhbar.tasks.annotate.entities"
 
 
@@ -49,7 +50,8 @@ def alias_rows() -> tuple[AliasRow, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         canonical, etype, qid, aliases = line.split("\t")
-        rows.append(AliasRow(canonical, etype, qid or None, tuple(a for a in aliases.split("|") if a)))
+        names = tuple(a for a in aliases.split("|") if a)
+        rows.append(AliasRow(canonical, etype, qid or None, names))
     return tuple(rows)
 
 

@@ -28,6 +28,9 @@ TOKEN_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+
 # writing (للناتو) and is never split: see ``proclitic_length``.
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "وس", "فس", "و", "ف", "ب", "ك", "ل", "س")
 _AL_PREFIX_RE = re.compile(r"^(?:[وف]?[بك]|[وف])(?=ال)")
+# و/ف before a hamza-alef (وإيهاب، وأوكرانيا) is the conjunction: no Arabic or transliterated
+# name starts with وأ/وإ/وآ.
+_HAMZA_PREFIX_RE = re.compile(r"^[وف][بكل]?(?=[أإآ])")
 
 NISBA_SUFFIXES = ("يين", "يون", "يان", "يه", "ي")
 # Nisba adjectives that are not derived from a gazetteer name (regions, blocs, eras).
@@ -37,7 +40,8 @@ EXTRA_NISBA = ("سوفيتي", "سوفياتي", "غربي", "عربي", "شرق
 
 def is_word(token: str) -> bool:
     """True when ``token`` is a word (letters or digits), not punctuation."""
-    return bool(token) and (token[0].isalnum() or token[0] == "_" or "\u0610" <= token[0] <= "\u06ED")
+    first = token[:1]
+    return bool(first) and (first.isalnum() or first == "_" or "\u0610" <= first <= "\u06ED")
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -89,7 +93,11 @@ _PROCLITIC_CACHE: dict[tuple[str, int, int], int] = {}
 def proclitic_readings(token: str) -> tuple[tuple[int, str], ...]:
     """(prefix length, match_key of the rest) for each proclitic prefix ``token`` could carry."""
     key = match_key(token)
-    return tuple((len(p), key[len(p):]) for p in PROCLITICS if token.startswith(p) and len(token) - len(p) >= 2)
+    return tuple(
+        (len(p), key[len(p) :])
+        for p in PROCLITICS
+        if token.startswith(p) and len(token) - len(p) >= 2
+    )
 
 
 def _proclitic_length(token: str, known: frozenset[str], counts: dict[str, int]) -> int:
@@ -104,6 +112,9 @@ def _proclitic_length(token: str, known: frozenset[str], counts: dict[str, int])
     """
     m = _AL_PREFIX_RE.match(token)
     if m and len(token) - m.end() >= 4:
+        return m.end()
+    m = _HAMZA_PREFIX_RE.match(token)
+    if m and len(token) - m.end() >= 3:
         return m.end()
     if token.startswith(("لل", "ولل", "فلل")):
         return 1 if token[0] in "وف" else 0

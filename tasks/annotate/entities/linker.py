@@ -103,7 +103,8 @@ def _link_brackets(mentions: list[Mention]) -> None:
         elif m.row is not None and full.row is None:
             full.row = m.row
         elif m.row is None and full.row is None:
-            m.keys, m.entity_type, m.full_surface = full.keys, full.entity_type, full.full_surface or full.surface
+            m.keys, m.entity_type = full.keys, full.entity_type
+            m.full_surface = full.full_surface or full.surface
 
 
 def _definite(surface: str) -> str:

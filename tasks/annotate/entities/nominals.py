@@ -76,12 +76,19 @@ def find_nominals(body: str, sents, mentions: list[Mention]) -> list[Mention]:
             hit = _nominal_at(body[a:b])
             if hit is None or any(s < b and a < e for s, e in covered):
                 continue
-            if i + 1 < len(spans) and match_key(body[spans[i + 1][0] : spans[i + 1][1]]).startswith("ال"):
-                continue
+            if i + 1 < len(spans) and match_key(body[slice(*spans[i + 1])]).startswith("ال"):
+                continue  # المجلس الأعلى: a longer description
             heads = NOMINAL_HEADS[hit[1]]
-            ante = next((m for m in reversed(orgs) if m.end <= a and words[m.entity_id] & heads), None)
+            earlier = (m for m in reversed(orgs) if m.end <= a and words[m.entity_id] & heads)
+            ante = next(earlier, None)
             if ante is not None:
-                start = a + hit[0]
-                out.append(Mention(start, b, body[start:b], "ORG", ante.keys, ante.rows, NOMINAL_SCORE, idx,
-                                   entity_id=ante.entity_id, canonical_name=ante.canonical_name, row=ante.row))
+                out.append(_nominal(body, a + hit[0], b, idx, ante))
     return out
+
+
+def _nominal(body: str, start: int, end: int, sentence_index: int, ante: Mention) -> Mention:
+    """A nominal mention at [start, end) standing for ``ante``'s entity."""
+    return Mention(
+        start, end, body[start:end], "ORG", ante.keys, ante.rows, NOMINAL_SCORE, sentence_index,
+        entity_id=ante.entity_id, canonical_name=ante.canonical_name, row=ante.row,
+    )

@@ -2,9 +2,10 @@
 
 Arabic news names institutions as head + iḍāfa/adjective chain: وزارة الداخلية، هيئة التحقيق
 والادعاء العام، الجهاز المركزي للتعبئة العامة، جامعة برمنغهام. The chain continues over
-definite words (ال...), their coordination (وال...), fused ل+ال (للأرصاد) and, right after
-the head, a word unknown to the training vocabulary (a foreign name); it stops at anything else, at punctuation, at
-time words and after six words. Used as a tagger feature and as ORG candidates.
+definite words (ال...), their coordination (وال...), fused ل+ال (للأرصاد) and, right
+after the head, a word unknown to the training vocabulary (a foreign name); it stops at
+anything else, at punctuation, at time words and after six words. Used as a tagger feature
+only: as direct ORG candidates it cost ORG precision on the ANERcorp dev split (RESULTS.md).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ DEFINITE_HEADS = frozenset(match_key(w) for w in (
     "المكتب", "البرلمان", "الصندوق", "المركز", "الجمعية", "اللجنة", "المنظمة",
 ))
 _TIME_WORDS = frozenset(MONTH_BY_KEY) | frozenset(WEEKDAY_BY_KEY) | frozenset(
-    match_key(w) for w in ("اليوم", "الأمس", "أمس", "الماضي", "المقبل", "الحالي", "الجاري", "العام الماضي")
+    match_key(w) for w in ("اليوم", "الأمس", "أمس", "الماضي", "المقبل", "الحالي", "الجاري")
 )
 MAX_CHAIN = 6
 
@@ -54,7 +55,8 @@ def institution_spans(tokens: list[str]) -> list[tuple[int, int]]:
     while i < n:
         key = match_key(tokens[i])
         definite = key in DEFINITE_HEADS
-        if not (key in INDEFINITE_HEADS or definite or (len(key) > 3 and key[1:] in INDEFINITE_HEADS and key[0] in "وبل")):
+        clitic_head = len(key) > 3 and key[0] in "وبل" and key[1:] in INDEFINITE_HEADS
+        if not (key in INDEFINITE_HEADS or definite or clitic_head):
             i += 1
             continue
         j = i + 1

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows, place_names
-from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE, TOKEN_RE, link_key, match_key, proclitic_readings
+from akhbar.tasks.annotate.entities.lexicon import (
+    TOKEN_RE,
+    WORD_CACHE,
+    link_key,
+    match_key,
+    proclitic_readings,
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,9 @@ def build_index(pairs) -> PhraseIndex:
         if keys and value not in entries.setdefault(keys, []):
             entries[keys].append(value)
     return PhraseIndex(
-        {k: tuple(v) for k, v in entries.items()}, max(map(len, entries), default=1), frozenset(k[0] for k in entries)
+        {k: tuple(v) for k, v in entries.items()},
+        max(map(len, entries), default=1),
+        frozenset(k[0] for k in entries),
     )
 
 

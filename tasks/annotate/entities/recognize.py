@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from akhbar.tasks.annotate.entities.features import ORG_HEADS, TITLES
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows, vocab_counts
 from akhbar.tasks.annotate.entities.lexicon import is_nisba, is_word, match_key, proclitic_length
-from akhbar.tasks.annotate.entities.phrases import PhraseIndex, alias_index, build_index, find_phrases, known_words
+from akhbar.tasks.annotate.entities.phrases import (
+    PhraseIndex,
+    alias_index,
+    build_index,
+    find_phrases,
+    known_words,
+)
 from akhbar.tasks.annotate.entities.tagger import bio_spans, tag_tokens
 
 TYPES = ("PER", "ORG", "LOC")
@@ -135,7 +141,9 @@ def _free_parts(c: Candidate, taken: list[bool], tokens: list[str]) -> list[Cand
         if (i, j) == (c.first, c.last):
             return [c]
         if any(match_key(t) not in TITLES and match_key(t) not in ORG_HEADS for t in tokens[i:j]):
-            skip = c.skip if i == c.first else proclitic_length(tokens[i], known_words(), vocab_counts()[0])
+            skip = c.skip
+            if i != c.first:
+                skip = proclitic_length(tokens[i], known_words(), vocab_counts()[0])
             parts.append(Candidate(i, j, skip, c.entity_type, c.score, ()))
         i = j
     return parts

@@ -340,3 +340,14 @@ def test_every_file_and_line_is_accounted_for_once(files: list[tuple[str, bytes,
 def test_limits_must_be_positive() -> None:
     with pytest.raises(ValueError, match="max_line_bytes"):
         IngestLimits(max_line_bytes=0)
+
+
+def test_jsonl_line_numbers_are_physical_lines(tmp_path: Path) -> None:
+    """A form feed or a raw U+2028 inside a line neither splits it nor shifts later numbers."""
+    text = "\x0c\n" + json.dumps({"text": "سطر\u2028ثان"}, ensure_ascii=False) + "\n0\n"
+    path = tmp_path / "feed.jsonl"
+    path.write_text(text, encoding="utf-8")
+    rows, rejects = read_input(path, IngestLimits())
+    assert [r["source_uri"].rsplit("#", 1)[1] for r in rows] == ["L2"]
+    assert "\u2028" not in rows[0]["text"]
+    assert [(r["source_uri"].rsplit("#", 1)[1], r["reason"]) for r in rejects] == [("L3", "not_an_object")]

@@ -29,6 +29,8 @@ def _skip(token: str, seen: frozenset[str] = frozenset()) -> int:
         ("واشنطن", "واشنطن"),
         ("كييف", "كييف"),
         ("وزارة", "وزارة"),  # و is part of the word
+        ("وإيهاب", "إيهاب"),  # و before hamza-alef is the conjunction
+        ("وأوكرانيا", "أوكرانيا"),
     ],
 )
 def test_proclitics_are_split_only_with_evidence(token, expected):
