@@ -10,13 +10,17 @@ from akhbar.prefect_env import configure
 
 
 def task_runner(runner: str, address: str | None = None, workers: int = 2):
-    """The Prefect task runner for ``runner`` ('local' or 'dask')."""
+    """The Prefect task runner for ``runner`` ('local', 'process' or 'dask')."""
     configure()
     if runner == "local":
         from prefect.task_runners import ThreadPoolTaskRunner
 
         # Two threads: polars and pyarrow release the GIL, the machine has two cores.
         return ThreadPoolTaskRunner(max_workers=2)
+    if runner == "process":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=workers)
     if runner == "dask":
         from prefect_dask import DaskTaskRunner
 

@@ -33,15 +33,8 @@ def tag_tokens(tokens: list[str]) -> tuple[list[str], list[float]]:
     """BIO labels of one sentence's tokens and the marginal probability of each label."""
     if not tokens:
         return [], []
-    return _tag(tuple(tokens))
-
-
-# Outlets repeat sentences (bylines, "read also" lines, agency boilerplate); tagging is a pure
-# function of the tokens, so repeated sentences are served from memory.
-@lru_cache(maxsize=20_000)
-def _tag(tokens: tuple[str, ...]) -> tuple[list[str], list[float]]:
     tagger = _tagger()
-    labels = tagger.tag(sentence_features(list(tokens)))
+    labels = tagger.tag(sentence_features(tokens))
     probs = [tagger.marginal(y, i) if y != "O" else 1.0 for i, y in enumerate(labels)]
     return labels, probs
 
