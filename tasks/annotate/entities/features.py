@@ -113,7 +113,7 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
             f.append("BOS")
         else:
             f.append(f"-1|0:{keys[i - 1]}|{keys[i]}")
-        for d in (-3, -2, -1, 1, 2, 3):
+        for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
                 f.extend(context_features(tokens[j], d))
