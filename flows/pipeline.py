@@ -129,8 +129,7 @@ def _stages(config: RunConfig, layout: Layout, run: dict, run_dir: Path, summary
         progress.start("dedup", 1)
         _check_dedup_config(layout, config)
         index = [str(p) for p in publish.published_files(layout, "dedup_index")]
-        index_path = _concat_index(index, run_dir)
-        articles, index_ref = dedup_task(cleaned, index_path, str(run_dir), config.dedup, run)
+        articles, index_ref = dedup_task(cleaned, index, str(run_dir), config.dedup, run)
         progress.advance("dedup")
         summary["stages"]["dedup"] = _dup_counts(articles)
     _gate(summary, validate_task("deduplicated", articles, [], published_articles, "article_id", run["started_at"]))
@@ -191,12 +190,6 @@ def _check_dedup_config(layout: Layout, config: RunConfig) -> None:
             f"{config.dedup.fingerprint()}: signatures are not comparable; use the same DedupConfig "
             "or publish into a new data directory"
         )
-
-
-def _concat_index(files: list[str], run_dir: Path) -> str | None:
-    if not files:
-        return None
-    return str(write_frame(pl.read_parquet(files), run_dir / "dedup_index_published.parquet"))
 
 
 def _gate(summary: dict, result: dict) -> None:

@@ -96,7 +96,7 @@ def clean_task(raw_ref: PartRef, run_dir: str, run_started: str) -> tuple[PartRe
 
 
 @task(name="dedup", **_TASK)
-def dedup_task(cleaned: list[PartRef], index_path: str | None, run_dir: str, config,
+def dedup_task(cleaned: list[PartRef], index_files: list[str], run_dir: str, config,
                run: dict) -> tuple[list[PartRef], PartRef]:
     """Deduplicate the run's parts in order against the published index and earlier parts.
 
@@ -105,7 +105,7 @@ def dedup_task(cleaned: list[PartRef], index_path: str | None, run_dir: str, con
     """
     from akhbar.tasks.dedup.groups import dedup_batch
 
-    index = pl.read_parquet(index_path) if index_path else None
+    index = pl.read_parquet(index_files) if index_files else None
     new_index: list[pl.DataFrame] = []
     refs = []
     for ref in cleaned:
