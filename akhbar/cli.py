@@ -40,9 +40,9 @@ def run(
     data: DataOpt = None,
     batch_size: Annotated[int, typer.Option(help="rows per Parquet part")] = 2000,
     keep_versions: Annotated[int, typer.Option(help="published versions kept for rollback")] = 5,
-    runner: Annotated[str, typer.Option(help="task runner: local or dask")] = "local",
+    runner: Annotated[str, typer.Option(help="task runner: local (threads), process (local process pool) or dask")] = "local",
     address: Annotated[Optional[str], typer.Option(help="Dask scheduler address (with --runner dask)")] = None,
-    workers: Annotated[int, typer.Option(help="local Dask workers (with --runner dask and no --address)")] = 2,
+    workers: Annotated[int, typer.Option(help="worker processes (--runner process, or dask without --address)")] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bars")] = False,
 ) -> None:
     """Run the pipeline once: ingest new inputs, clean, dedup, annotate, validate, publish."""
