@@ -53,6 +53,10 @@ def run(
     for p in inputs:
         if not Path(p).exists():
             _err(f"input not found: {p}")
+    if runner not in ("local", "process", "dask"):
+        _err(f"unknown --runner {runner!r}: use local, process or dask")
+    if batch_size < 1 or keep_versions < 1:
+        _err("--batch-size and --keep-versions must be at least 1")
     layout = _layout(data)
     config = RunConfig(inputs=inputs, data_dir=str(layout.root), batch_size=batch_size, keep_versions=keep_versions)
     from akhbar.flows.pipeline import ValidationFailed
@@ -161,8 +165,9 @@ def rollback(
 def tag_conll(
     in_path: Annotated[Path, typer.Argument(metavar="IN", help="CoNLL file: one token per line, blank line between sentences")],
     out_path: Annotated[Path, typer.Argument(metavar="OUT", help="output: token<TAB>BIO-tag lines")],
+    data: DataOpt = None,
 ) -> None:
-    """Tag a CoNLL file with the entity tagger (same tokens out as in)."""
+    """Tag a CoNLL file with the entity tagger (same tokens out as in; --data is accepted and unused)."""
     from akhbar.tasks.annotate.entities import tag_conll as tag
 
     if not in_path.exists():
