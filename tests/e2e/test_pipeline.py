@@ -208,3 +208,27 @@ def test_failed_validation_stops_before_publish(first_run, tmp_path, monkeypatch
         assert before[t].equals(after[t]), t
     summaries = sorted((data / "runs").glob("*.json"))
     assert json.loads(summaries[-1].read_text())["status"] == "failed_validation"
+
+
+def test_validate_command_passes_on_the_published_run(first_run):
+    data, _ = first_run
+    out = subprocess.run([sys.executable, "-m", "akhbar.cli", "validate", "--data", str(data)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    for suite in ("articles", "rejects", "entities", "quotes", "events", "entity_dim"):
+        assert suite in out.stdout
+
+
+def test_notebook_runs_against_the_sample_run(first_run, monkeypatch):
+    import nbformat
+    from nbclient import NotebookClient
+
+    data, _ = first_run
+    monkeypatch.setenv("AKHBAR_DATA", str(data))
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    nb = nbformat.read(REPO / "notebooks" / "explore.ipynb", as_version=4)
+    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(data)}}).execute()
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors
+    images = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert images == 2

@@ -26,12 +26,21 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from .parties import party_key
+
 MIN_JACCARD = 0.5  # one shared party out of two on each side (Biden–Putin vs Putin) links
 DEICTIC_SLACK = 1  # SaudiNewsNet: one agency story dated "اليوم" is stamped Jul 21 02:48 in one paper and
 # Jul 22 09:53 in another (Chechen president's visit), so deictic days may differ by one
 ANAPHORA_SENTENCES = 3  # الاجتماع/اللقاء referred back at most 3 sentences in the SPA reports read
 RANGE_DAYS = 10  # a "range" date (week, mid-month) covers at most ten days
 UNDATED_DAYS = 1  # SaudiNewsNet: the papers print one agency story within a day of each other
+PLACE_DAYS = 14  # undated, same place and party: reported up to two weeks apart (hand set: the 12 Jan
+# NATO–Russia Council in Brussels is recalled undated in pages of 13 and 24 Jan); tuned on dev
+ONGOING_DAYS = 60  # an undated build-up (MOBILIZE) is one story while reports stay within two months
+# (hand set: the Russian build-up is told from 7 Dec to 24 Jan); tuned on dev
+STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # verbal acts
+# are repeated many times in one article (each demand is its own event in the hand set); tuned on dev
+ONGOING_TYPES = frozenset({"MOBILIZE"})  # PLOVER types whose events last weeks (troops stay deployed)
 
 
 @dataclass
@@ -52,6 +61,8 @@ class _Row:
     # (تم بحث الأوضاع): it refers back to an event already told in the article.
     anaphoric: bool = False
     deictic: bool = False  # day read from اليوم/أمس/a weekday, so only as exact as published_at
+    mode: str | None = None
+    ref: dt.date | None = None  # when reported: published_at, else the article's latest written date
 
 
 def story_key(event_id: str) -> str:
@@ -100,18 +111,30 @@ def link_stories(new_events: pl.DataFrame, published_events: pl.DataFrame | None
 def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
     has_pub = "published_at" in df.columns
     out = []
+    anchor = _anchors(df)
     for r in df.iter_rows(named=True):
         lo, hi = _period(r["event_date"], r["date_precision"])
         pub = r["published_at"] if has_pub else None
         out.append(_Row(r["event_id"], r["article_id"], r["event_type"],
-                        frozenset((r["actor_entity_ids"] or []) + (r["target_entity_ids"] or [])),
+                        frozenset(map(party_key, (r["actor_entity_ids"] or []) + (r["target_entity_ids"] or []))),
                         r["location_entity_id"], lo, hi, pub.date() if isinstance(pub, dt.datetime) else pub,
                         r[story_col] if story_col else None, r["start_char"], r["sentence_index"],
                         r["factuality"] in ("planned", "hypothetical"),
                         r["event_date"] is None and (is_anaphoric(r["trigger"]) or not (
                             (r["actor_entity_ids"] or []) + (r["target_entity_ids"] or []))),
-                        r["date_precision"] == "day" and not any(c.isdigit() for c in (r["date_text"] or "0"))))
+                        r["date_precision"] == "day" and not any(c.isdigit() for c in (r["date_text"] or "0")),
+                        r.get("event_mode")))
+        out[-1].ref = out[-1].published or anchor.get(r["article_id"])
     return out
+
+
+def _anchors(df: pl.DataFrame) -> dict[str, dt.date]:
+    """Article → latest day written in full in it (``date_basis`` text or article_anchor): when
+    an undated page was written, at the earliest (README "Dates": the article anchor)."""
+    if "date_basis" not in df.columns:
+        return {}
+    full = df.filter(pl.col("date_basis").is_in(["text", "article_anchor"]) & (pl.col("date_precision") == "day"))
+    return dict(full.group_by("article_id").agg(pl.col("event_date").max()).iter_rows())
 
 
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
@@ -165,6 +188,7 @@ def _candidate_pairs(rows: list[_Row]):
         for a in range(len(idx)):
             for b in range(a + 1, len(idx)):
                 yield from _once(idx[a], idx[b], seen)
+    yield from _undated_pairs(rows, seen)
     for i in coarse:
         r = rows[i]
         for p in r.parties:
@@ -172,6 +196,30 @@ def _candidate_pairs(rows: list[_Row]):
                 if r.lo <= day <= r.hi:
                     for j in idx:
                         yield from _once(i, j, seen)
+
+
+def _undated_pairs(rows: list[_Row], seen: set):
+    """Pairs for the undated rules across articles: blocks (type, place, party) and, for ongoing
+    types, (type, party), each scanned in time order within its window (no all-pairs scan)."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        if _when(r) is None:
+            continue
+        for p in r.parties:
+            if r.location:
+                blocks[(r.event_type, r.location, p)].append(i)
+            if r.lo is None and r.event_type in ONGOING_TYPES:
+                blocks[(r.event_type, None, p)].append(i)
+    for key, idx in blocks.items():
+        days = PLACE_DAYS if key[1] is not None else ONGOING_DAYS
+        idx.sort(key=lambda i: _when(rows[i]))
+        for a in range(len(idx)):
+            for b in range(a + 1, len(idx)):
+                i, j = idx[a], idx[b]
+                if (_when(rows[j]) - _when(rows[i])).days > days:
+                    break
+                if rows[i].lo is None or rows[j].lo is None:
+                    yield from _once(i, j, seen)
 
 
 def _anaphora_pairs(rows: list[_Row]):
@@ -205,9 +253,15 @@ def _linked(a: _Row, b: _Row) -> bool:
         return False
     if a.location and b.location and a.location != b.location:
         return False
+    if a.mode and b.mode and a.mode != b.mode:  # a visit is not a phone call (PLOVER modes)
+        return False
     same_article = a.article_id == b.article_id
     if not a.parties or not b.parties:
-        return same_article and a.lo is not None and a.lo == b.lo and a.hi == b.hi
+        if not same_article:
+            return False
+        if a.location and a.location == b.location and a.planned == b.planned:
+            return True  # same article, place and tense: the participants were just not named again
+        return a.lo is not None and a.lo == b.lo and a.hi == b.hi
     shared = len(a.parties & b.parties)
     if shared == 0 or shared / len(a.parties | b.parties) < MIN_JACCARD:
         return False
@@ -217,6 +271,31 @@ def _linked(a: _Row, b: _Row) -> bool:
         slack = DEICTIC_SLACK if (a.deictic or b.deictic) and not same_article else 0
         return a.lo <= b.hi + dt.timedelta(days=slack) and b.lo <= a.hi + dt.timedelta(days=slack)
     if same_article:  # an undated mention in one article: the same event only in the same tense
-        return a.planned == b.planned
-    return (a.parties == b.parties and not a.anaphoric and not b.anaphoric and a.published is not None
-            and b.published is not None and abs((a.published - b.published).days) <= UNDATED_DAYS)
+        return a.planned == b.planned and (a.event_type not in STATEMENT_TYPES or a.parties == b.parties)
+    return _undated_across(a, b)
+
+
+def _when(r: _Row) -> dt.date | None:
+    """The event's day if dated, else when it was reported."""
+    return r.lo if r.lo is not None else r.ref
+
+
+def _undated_across(a: _Row, b: _Row) -> bool:
+    """Two mentions of different articles, at least one undated, participants already compatible."""
+    ta, tb = _when(a), _when(b)
+    if ta is None or tb is None:
+        return False
+    gap = abs((ta - tb).days)
+    if a.lo is None and b.lo is None:
+        if (a.parties == b.parties and len(a.parties) >= 2 and not a.anaphoric and not b.anaphoric
+                and gap <= UNDATED_DAYS):
+            return True
+        if a.event_type in ONGOING_TYPES and gap <= ONGOING_DAYS:
+            return True
+    if not (a.location and a.location == b.location) or gap > PLACE_DAYS:
+        return False
+    # A planned report comes before the asserted one (announced, then held): not the other way.
+    if a.planned != b.planned:
+        plan, done = (a, b) if a.planned else (b, a)
+        return _when(plan) <= _when(done)
+    return True

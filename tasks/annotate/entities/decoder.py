@@ -1,0 +1,186 @@
+"""Fast decoding of the shipped crfsuite model in numpy: same labels, same marginals.
+
+python-crfsuite spends most of its time turning ~30 feature strings per token into attribute
+ids (benchmarks/entities/RESULTS.md: ~4 us per token, plus ~10 us of Python to build the
+strings). News vocabulary is Zipfian, so this decoder sums the weights of a word's own
+features, and of the features it lends to each neighbour, once per distinct word form per
+process; per token only the few sentence-dependent features (bigram, gazetteer, institution
+shape, BOS) are looked up. Viterbi and forward-backward then run on all sentences of an
+article at once. The weights come from the model itself (``Tagger.info``), so the model
+file stays the single source of truth; a unit test checks labels against crfsuite's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pycrfsuite
+
+from akhbar.tasks.annotate.entities.features import (
+    CONTEXT_OFFSETS,
+    context_features,
+    institution_tags,
+    gazetteer_tags,
+    word_features,
+)
+from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE
+
+CHUNK_TOKENS = 20_000  # tokens decoded together; far below WORD_CACHE
+PAD = 2  # zero-weight word slots around each sentence: the ±2 window never crosses sentences
+
+
+class Decoder:
+    """A linear-chain CRF (crfsuite 1st order: state + transition weights, no BOS/EOS)."""
+
+    def __init__(self, path: str) -> None:
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        self.labels: list[str] = tagger.labels()
+        lab = {y: i for i, y in enumerate(self.labels)}
+        self.attrs: dict[str, int] = {}
+        rows: list[np.ndarray] = [np.zeros(len(lab))]  # row 0: unknown attribute
+        for (attr, y), w in info.state_features.items():
+            r = self.attrs.get(attr)
+            if r is None:
+                r = self.attrs[attr] = len(rows)
+                rows.append(np.zeros(len(lab)))
+            rows[r][lab[y]] = w
+        self.weights = np.array(rows)
+        self.trans = np.zeros((len(lab), len(lab)))
+        for (a, b), w in info.transitions.items():
+            self.trans[lab[a], lab[b]] = w
+        self.exp_trans = np.exp(self.trans)
+        self.o_label = lab.get("O", -1)
+        self._reset()
+
+    def _reset(self) -> None:
+        # Per word form: slot 0 its own features' weights, slots 1-4 what it lends to the
+        # neighbour at each offset of CONTEXT_OFFSETS. Row 0 is the zero padding word.
+        self._ids: dict[str, int] = {}
+        self._keys: list[str] = [""]
+        self._table = np.zeros((WORD_CACHE + 1, 1 + len(CONTEXT_OFFSETS), len(self.labels)))
+
+    def _word_id(self, token: str) -> int:
+        wid = len(self._keys)
+        feats = word_features(token)
+        self._keys.append(feats[1] if feats[0] == "punct" else feats[0])
+        get = self.attrs.get
+        self._table[wid, 0] = self.weights[[get(a, 0) for a in feats]].sum(0)
+        for k, d in enumerate(CONTEXT_OFFSETS, 1):
+            self._table[wid, k] = self.weights[[get(a, 0) for a in context_features(token, d)]].sum(0)
+        self._ids[token] = wid
+        return wid
+
+    def _emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
+        """State scores of every token (rows in reading order, PAD rows around sentences)."""
+        if len(self._keys) + sum(map(len, sentences)) > WORD_CACHE:
+            self._reset()
+        ids, starts, pos, rows = [0] * PAD, [], [], []
+        get, keys = self.attrs.get, self._keys
+        for tokens in sentences:
+            base = len(ids)
+            starts.append(base)
+            for t in tokens:
+                wid = self._ids.get(t)
+                ids.append(wid if wid is not None else self._word_id(t))
+            ids.extend([0] * PAD)
+            sent_keys = [keys[w] for w in ids[base : base + len(tokens)]]
+            pos.append(base)
+            rows.append(get("BOS", 0))
+            for i in range(1, len(tokens)):
+                r = get(f"-1|0:{sent_keys[i - 1]}|{sent_keys[i]}")
+                if r:
+                    pos.append(base + i)
+                    rows.append(r)
+            self._sparse(tokens, base, pos, rows)
+        table = self._table[np.array(ids)]
+        em = np.zeros((len(ids), table.shape[2]))
+        em[PAD:-PAD] = table[PAD:-PAD, 0]
+        for k, d in enumerate(CONTEXT_OFFSETS, 1):
+            # token i gets what its neighbour i + d lends to offset d
+            em[PAD:-PAD] += table[PAD + d : len(ids) - PAD + d, k]
+        np.add.at(em, np.array(pos), self.weights[np.array(rows)])
+        return em, starts
+
+    def _sparse(self, tokens: list[str], base: int, pos: list[int], rows: list[int]) -> None:
+        """Gazetteer and institution-shape features (few tokens have them)."""
+        get = self.attrs.get
+        gaz = gazetteer_tags(tokens)
+        n = len(tokens)
+        for i, g in enumerate(gaz):
+            if not g:
+                continue
+            pos.append(base + i)
+            rows.append(get("gz=" + g, 0))
+            for d in CONTEXT_OFFSETS:
+                if 0 <= i - d < n:  # token i - d sees this one at offset d
+                    pos.append(base + i - d)
+                    rows.append(get(f"{d}:gz={g}", 0))
+        for i, tag in enumerate(institution_tags(tokens)):
+            if tag:
+                pos.append(base + i)
+                rows.append(get("inst=" + tag, 0))
+
+    def tag(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        """(labels, marginal probability of each label; 1.0 for O) per non-empty sentence."""
+        sentences = [s for s in sentences if s]
+        out: list[tuple[list[str], list[float]]] = []
+        chunk: list[list[str]] = []
+        for s in sentences:  # bounded batches: the word table must hold a whole batch
+            chunk.append(s)
+            if sum(map(len, chunk)) >= CHUNK_TOKENS:
+                out += self._tag(chunk)
+                chunk = []
+        return out + self._tag(chunk) if chunk else out
+
+    def _tag(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        em, starts = self._emissions(sentences)
+        lens = np.array([len(s) for s in sentences])
+        idx = np.minimum(np.array(starts)[:, None] + np.arange(lens.max())[None, :], len(em) - 1)
+        scores = em[idx]  # (sentences, max length, labels); cells past a sentence's end unused
+        best = self._viterbi(scores, lens)
+        marg = self._marginals(scores, lens)
+        labels, out = self.labels, []
+        for s, n in enumerate(lens):
+            ys = best[s, :n]
+            probs = marg[s, np.arange(n), ys]
+            probs[ys == self.o_label] = 1.0
+            out.append(([labels[y] for y in ys], probs.tolist()))
+        return out
+
+    def _viterbi(self, scores: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        n_sent, n_pos, _ = scores.shape
+        back = np.zeros(scores.shape, dtype=np.intp)
+        deltas = np.empty(scores.shape)
+        delta = deltas[:, 0] = scores[:, 0]
+        for t in range(1, n_pos):
+            cand = delta[:, :, None] + self.trans[None]  # (sentence, from, to)
+            back[:, t] = cand.argmax(1)  # first maximum wins, as in crfsuite
+            delta = deltas[:, t] = cand.max(1) + scores[:, t]
+        rows = np.arange(n_sent)
+        cur = deltas[rows, lens - 1].argmax(1)
+        best = np.zeros((n_sent, n_pos), dtype=np.intp)
+        for t in range(n_pos - 1, -1, -1):
+            best[:, t] = cur
+            if t:
+                cur = np.where(t <= lens - 1, back[rows, t, cur], cur)
+        return best
+
+    def _marginals(self, scores: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """P(label at t | sentence) by scaled forward-backward (scales cancel per position)."""
+        n_sent, n_pos, n_lab = scores.shape
+        ex = np.exp(scores - scores.max(2, keepdims=True))  # per-position shifts cancel too
+        alpha = np.empty(scores.shape)
+        a = ex[:, 0]
+        alpha[:, 0] = a = a / a.sum(1, keepdims=True)
+        for t in range(1, n_pos):
+            a = (a @ self.exp_trans) * ex[:, t]
+            alpha[:, t] = a = a / a.sum(1, keepdims=True)
+        beta = np.ones(scores.shape)
+        b = np.ones((n_sent, n_lab))
+        for t in range(n_pos - 2, -1, -1):
+            b = (ex[:, t + 1] * b) @ self.exp_trans.T
+            b = np.where((t >= lens - 1)[:, None], 1.0, b / b.sum(1, keepdims=True))
+            beta[:, t] = b
+        m = alpha * beta
+        return m / m.sum(2, keepdims=True)
