@@ -14,9 +14,13 @@ from akhbar.tasks.annotate.entities.lexicon import TOKEN_RE, link_key, match_key
 from akhbar.tasks.annotate.entities.linker import Mention, hash_id, link_mentions
 from akhbar.tasks.annotate.entities.nominals import find_nominals
 from akhbar.tasks.annotate.entities.recognize import add_repeats, article_names, recognize
+from akhbar.tasks.annotate.entities.tagger import tag_sentences
 from akhbar.tasks.text import sentence_spans
 
 ANNOTATOR = "entities_crf_v1"
+# Articles whose sentences are tagged together (decoding cost per step is spread over the
+# batch); memory stays bounded by the batch, not the frame.
+ARTICLE_BATCH = 200
 
 
 def _sentences(body: str) -> list[tuple[int, list[tuple[int, int]]]]:
@@ -27,12 +31,12 @@ def _sentences(body: str) -> list[tuple[int, list[tuple[int, int]]]]:
     return out
 
 
-def _named_mentions(body: str, sents) -> list[Mention]:
+def _named_mentions(body: str, sents, all_tokens, tagged) -> list[Mention]:
+    """Named mentions of one article from its sentences, tokens and their CRF tags."""
     seen = frozenset(match_key(body[a:b]) for _, toks in sents for a, b in toks)
     recognised = []
-    for idx, spans in sents:
-        tokens = [body[a:b] for a, b in spans]
-        recognised.append((idx, spans, tokens, recognize(tokens, seen)))
+    for (idx, spans), tokens, tags in zip(sents, all_tokens, tagged):
+        recognised.append((idx, spans, tokens, recognize(tokens, seen, tags)))
     repeats = article_names([(tokens, cands) for _, _, tokens, cands in recognised])
     mentions: list[Mention] = []
     for idx, spans, tokens, cands in recognised:
@@ -54,8 +58,25 @@ def _named_mentions(body: str, sents) -> list[Mention]:
 
 def annotate_article(article_id: str, body: str) -> list[dict]:
     """ENTITIES rows (as dicts) of one article."""
-    sents = _sentences(body)
-    mentions = _named_mentions(body, sents)
+    return _annotate_batch([(article_id, body)])
+
+
+def _annotate_batch(articles: list[tuple[str, str]]) -> list[dict]:
+    """ENTITIES rows of several articles; their sentences are tagged in one batched call."""
+    parsed = []
+    for article_id, body in articles:
+        sents = _sentences(body)
+        parsed.append((article_id, body, sents, [[body[a:b] for a, b in sp] for _, sp in sents]))
+    tagged = iter(tag_sentences([toks for *_, tokens in parsed for toks in tokens]))
+    rows: list[dict] = []
+    for article_id, body, sents, tokens in parsed:
+        tags = [next(tagged) for _ in tokens]
+        rows += _article_rows(article_id, body, sents, _named_mentions(body, sents, tokens, tags))
+    return rows
+
+
+def _article_rows(article_id: str, body: str, sents, mentions: list[Mention]) -> list[dict]:
+    """Linked named mentions plus nominal mentions of one article, as ENTITIES rows."""
     link_mentions(mentions)
     rows = [_row(article_id, m, "named") for m in mentions]
     rows += [_row(article_id, m, "nominal") for m in find_nominals(body, sents, mentions)]
@@ -91,8 +112,13 @@ def annotate_entities(articles: pl.DataFrame) -> pl.DataFrame:
     batch. Rows are sorted by article_id and start_char.
     """
     rows: list[dict] = []
+    batch: list[tuple[str, str]] = []
     for article_id, body in articles.select("article_id", "body").iter_rows():
         if body:
-            rows.extend(annotate_article(article_id, body))
+            batch.append((article_id, body))
+        if len(batch) == ARTICLE_BATCH:
+            rows += _annotate_batch(batch)
+            batch = []
+    rows += _annotate_batch(batch)
     out = pl.DataFrame(rows, schema=_schema()) if rows else pl.DataFrame(schema=_schema())
     return out.sort("article_id", "start_char", "end_char")

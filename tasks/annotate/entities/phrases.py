@@ -7,7 +7,7 @@ word of a match may carry proclitics (وحلف شمال الأطلسي → حل�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows, place_names
@@ -27,6 +27,9 @@ class PhraseIndex:
     entries: dict[tuple[str, ...], tuple]
     max_len: int
     firsts: frozenset[str]
+    # token -> its first-token readings that start a name here: most tokens start none, and
+    # this memo makes skipping them one dict lookup (find_phrases runs ~4 times a sentence).
+    starts: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,16 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
     """
     out: list[Match] = []
     i, n = 0, len(tokens)
+    starts = index.starts
     while i < n:
+        readings = starts.get(tokens[i])
+        if readings is None:
+            readings = _start_readings(tokens[i], index)
+        if not readings:
+            i += 1
+            continue
         best = None
-        for key0, skip in first_token_keys(tokens[i]):
-            if key0 not in index.firsts:
-                continue
+        for key0, skip in readings:
             for length in range(min(index.max_len, n - i), 0, -1):
                 if best and length <= best.last - best.first:
                     break
@@ -120,3 +128,12 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
         else:
             i += 1
     return out
+
+
+def _start_readings(token: str, index: PhraseIndex) -> tuple[tuple[str, int], ...]:
+    """The readings of ``token`` (first_token_keys) that start a name of ``index``, memoised."""
+    if len(index.starts) > WORD_CACHE:
+        index.starts.clear()
+    found = tuple(r for r in first_token_keys(token) if r[0] in index.firsts)
+    index.starts[token] = found
+    return found

@@ -50,9 +50,9 @@ class Candidate:
     rows: tuple[int, ...]  # alias-table rows the name maps to (empty: not in the table)
 
 
-def _crf_candidates(tokens: list[str], seen: frozenset[str]) -> list[Candidate]:
+def _crf_candidates(tokens: list[str], seen: frozenset[str], tagged=None) -> list[Candidate]:
     """PER/ORG/LOC spans of the CRF after the punctuation, title, nisba and stop-word rules."""
-    labels, probs = tag_tokens(tokens)
+    labels, probs = tagged if tagged is not None else tag_tokens(tokens)
     out = []
     for first, last, etype in bio_spans(labels):
         if etype not in TYPES:
@@ -107,8 +107,13 @@ def _alias_candidates(tokens: list[str]) -> list[Candidate]:
     return out
 
 
-def recognize(tokens: list[str], seen: frozenset[str] = frozenset()) -> list[Candidate]:
+def recognize(
+    tokens: list[str], seen: frozenset[str] = frozenset(), tagged: tuple | None = None
+) -> list[Candidate]:
     """Flat, longest-match mentions of one sentence, sorted by position.
+
+    ``tagged``: the sentence's (labels, probabilities) from ``tag_sentences`` when the caller
+    tagged a whole article at once (faster); tagged here otherwise.
 
     Alias-table names come first (curated, and their extent is known); CRF spans fill the
     rest, cut where they run into an alias name (حلف الناتو | ينس ستولتنبرغ). Among CRF
@@ -118,7 +123,7 @@ def recognize(tokens: list[str], seen: frozenset[str] = frozenset()) -> list[Can
     taken = [False] * len(tokens)
     for c in kept:
         taken[c.first : c.last] = [True] * (c.last - c.first)
-    for c in sorted(_crf_candidates(tokens, seen), key=lambda c: -(c.last - c.first)):
+    for c in sorted(_crf_candidates(tokens, seen, tagged), key=lambda c: -(c.last - c.first)):
         for part in _free_parts(c, taken, tokens):
             taken[part.first : part.last] = [True] * (part.last - part.first)
             if not part.rows:

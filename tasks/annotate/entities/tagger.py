@@ -13,24 +13,48 @@ from importlib import resources
 
 import pycrfsuite
 
+from akhbar.tasks.annotate.entities.decoder import Decoder
 from akhbar.tasks.annotate.entities.features import sentence_features
 
 MODEL_NAME = "crf.model"
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> pycrfsuite.Tagger:
-    tagger = pycrfsuite.Tagger()
+def model_path() -> str:
+    """The CRF model file: the shipped one, or $AKHBAR_ENTITIES_MODEL."""
     # The development benchmark points this at a model trained on nine tenths of ANERcorp.
-    path = os.environ.get("AKHBAR_ENTITIES_MODEL") or str(
+    return os.environ.get("AKHBAR_ENTITIES_MODEL") or str(
         resources.files("akhbar.tasks.annotate.entities").joinpath("data", MODEL_NAME)
     )
-    tagger.open(path)
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> pycrfsuite.Tagger:
+    """crfsuite's own tagger (reference for tests; tagging goes through ``_decoder``)."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(model_path())
     return tagger
+
+
+@lru_cache(maxsize=1)
+def _decoder() -> Decoder:
+    return Decoder(model_path())
+
+
+def tag_sentences(sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+    """BIO labels and per-label marginal probabilities (1.0 for O) of each sentence.
+
+    Tag many sentences in one call (an article, or a batch of articles): decoding is batched.
+    """
+    return _decoder().tag(sentences)
 
 
 def tag_tokens(tokens: list[str]) -> tuple[list[str], list[float]]:
     """BIO labels of one sentence's tokens and the marginal probability of each label."""
+    return tag_sentences([tokens])[0]
+
+
+def tag_tokens_crfsuite(tokens: list[str]) -> tuple[list[str], list[float]]:
+    """``tag_tokens`` through python-crfsuite itself (slow; the reference in tests)."""
     if not tokens:
         return [], []
     tagger = _tagger()

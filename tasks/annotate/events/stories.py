@@ -23,10 +23,13 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import polars as pl
 
+from .lexicon import fold
 from .parties import party_key
+from .triggers import lookup
 
 MIN_JACCARD = 0.5  # one shared party out of two on each side (Biden–Putin vs Putin) links
 DEICTIC_SLACK = 1  # SaudiNewsNet: one agency story dated "اليوم" is stamped Jul 21 02:48 in one paper and
@@ -62,6 +65,7 @@ class _Row:
     anaphoric: bool = False
     deictic: bool = False  # day read from اليوم/أمس/a weekday, so only as exact as published_at
     mode: str | None = None
+    verb: bool = False  # the trigger is a verb (التقى، اجتمع), not a noun (الاجتماع، زيارة)
     ref: dt.date | None = None  # when reported: published_at, else the article's latest written date
 
 
@@ -125,7 +129,15 @@ def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
                         r["date_precision"] == "day" and not any(c.isdigit() for c in (r["date_text"] or "0")),
                         r.get("event_mode")))
         out[-1].ref = out[-1].published or anchor.get(r["article_id"])
+        out[-1].verb = _is_verb(r["trigger"])
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_verb(trigger: str) -> bool:
+    """Whether the trigger's first word is a verb form of the lexicon."""
+    hit = lookup(fold(trigger.split()[0])) if trigger.strip() else None
+    return hit is not None and hit[0].pos == "verb"
 
 
 def _anchors(df: pl.DataFrame) -> dict[str, dt.date]:
@@ -256,6 +268,8 @@ def _linked(a: _Row, b: _Row) -> bool:
     if a.mode and b.mode and a.mode != b.mode:  # a visit is not a phone call (PLOVER modes)
         return False
     same_article = a.article_id == b.article_id
+    if same_article and a.verb and b.verb and a.sentence != b.sentence and len(a.parties & b.parties) < 2:
+        return False  # each finite verb opens a report (SPA digests: MBS met Kadyrov; MBS met Geagea)
     if not a.parties or not b.parties:
         if not same_article:
             return False
@@ -292,7 +306,8 @@ def _undated_across(a: _Row, b: _Row) -> bool:
             return True
         if a.event_type in ONGOING_TYPES and gap <= ONGOING_DAYS:
             return True
-    if not (a.location and a.location == b.location) or gap > PLACE_DAYS:
+    window = PLACE_DAYS if a.lo is None and b.lo is None else UNDATED_DAYS
+    if not (a.location and a.location == b.location) or gap > window:
         return False
     # A planned report comes before the asserted one (announced, then held): not the other way.
     if a.planned != b.planned:
