@@ -53,12 +53,13 @@ def institution_spans(tokens: list[str]) -> list[tuple[int, int]]:
     """(first, last) token spans of head + chain, at least two words, left to right."""
     out, i, n = [], 0, len(tokens)
     while i < n:
-        key = match_key(tokens[i])
-        definite = key in DEFINITE_HEADS
-        clitic_head = len(key) > 3 and key[0] in "وبل" and key[1:] in INDEFINITE_HEADS
-        if not (key in INDEFINITE_HEADS or definite or clitic_head):
+        kind = _HEAD_KIND.get(tokens[i])
+        if kind is None:
+            kind = _head_kind(tokens[i])
+        if not kind:
             i += 1
             continue
+        definite = kind == 2
         j = i + 1
         while j < n and j - i <= MAX_CHAIN and _continues(tokens[j], j == i + 1):
             if definite and j == i + 1 and not match_key(tokens[j]).startswith("ال"):
@@ -70,3 +71,22 @@ def institution_spans(tokens: list[str]) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+# token -> 0 (not a head), 1 (indefinite head, possibly after و/ب/ل), 2 (definite head);
+# a plain dict because this runs on every token of every sentence.
+_HEAD_KIND: dict[str, int] = {}
+
+
+def _head_kind(token: str) -> int:
+    key = match_key(token)
+    if key in DEFINITE_HEADS:
+        kind = 2
+    elif key in INDEFINITE_HEADS or (len(key) > 3 and key[0] in "وبل" and key[1:] in INDEFINITE_HEADS):
+        kind = 1
+    else:
+        kind = 0
+    if len(_HEAD_KIND) > WORD_CACHE:
+        _HEAD_KIND.clear()
+    _HEAD_KIND[token] = kind
+    return kind

@@ -30,6 +30,7 @@ class PhraseIndex:
     # token -> its first-token readings that start a name here: most tokens start none, and
     # this memo makes skipping them one dict lookup (find_phrases runs ~4 times a sentence).
     starts: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, compare=False)
+    memo: bool = True  # False for short-lived indexes (one article's names): no memo to fill
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def name_keys(name: str) -> tuple[str, ...]:
     return tuple(link_key(t) for t in TOKEN_RE.findall(name) if t[0].isalnum())
 
 
-def build_index(pairs) -> PhraseIndex:
+def build_index(pairs, memo: bool = True) -> PhraseIndex:
     """PhraseIndex of (written name, value) pairs; a name maps to all its distinct values."""
     entries: dict[tuple[str, ...], list] = {}
     for name, value in pairs:
@@ -58,6 +59,7 @@ def build_index(pairs) -> PhraseIndex:
         {k: tuple(v) for k, v in entries.items()},
         max(map(len, entries), default=1),
         frozenset(k[0] for k in entries),
+        memo=memo,
     )
 
 
@@ -132,8 +134,9 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
 
 def _start_readings(token: str, index: PhraseIndex) -> tuple[tuple[str, int], ...]:
     """The readings of ``token`` (first_token_keys) that start a name of ``index``, memoised."""
-    if len(index.starts) > WORD_CACHE:
-        index.starts.clear()
     found = tuple(r for r in first_token_keys(token) if r[0] in index.firsts)
-    index.starts[token] = found
+    if index.memo:
+        if len(index.starts) > WORD_CACHE:
+            index.starts.clear()
+        index.starts[token] = found
     return found

@@ -187,7 +187,7 @@ def article_names(sentences: list[tuple[list[str], list[Candidate]]]) -> PhraseI
             common = counts.get(last, 0) >= 3 and ents.get(last, 0) < 0.5 * counts[last]
             if c.entity_type == "PER" and len(words) >= 2 and len(last) >= 3 and not common:
                 pairs.append((words[-1], "PER"))
-    return build_index(pairs)
+    return build_index(pairs, memo=False)
 
 
 def add_repeats(tokens: list[str], cands: list[Candidate], names: PhraseIndex) -> list[Candidate]:
