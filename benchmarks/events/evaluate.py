@@ -5,6 +5,8 @@ Reproduces benchmarks/events/RESULTS.md (figures section):
     .venv/bin/python benchmarks/events/evaluate.py            # scores + throughput, writes RESULTS.md
     .venv/bin/python benchmarks/events/evaluate.py --no-write # print only
     .venv/bin/python benchmarks/events/evaluate.py --throughput-articles 2000
+    .venv/bin/python benchmarks/events/evaluate.py --spot 40 --seed 1   # mentions to judge by eye
+    .venv/bin/python benchmarks/events/evaluate.py --sport 20 --seed 3  # what the sport filter removes
 
 Matching: a system mention matches a gold mention of the same article when their trigger
 spans overlap; remaining ones are matched within the same sentence (same type first, then
@@ -164,6 +166,37 @@ def spot_check(n: int, seed: int, articles: int = 400) -> None:
     """Print ``n`` random system mentions from SaudiNewsNet with context, to judge precision by eye."""
     import random
 
+    arts = _spot_articles(articles)
+    ev = annotate_events(arts, pl.DataFrame())
+    body = dict(zip(arts["article_id"], arts["body"]))
+    for r in random.Random(seed).sample(ev.to_dicts(), min(n, ev.height)):
+        b, s, e = body[r["article_id"]], r["start_char"], r["end_char"]
+        print(f"{r['event_type']:9} {r['trigger']:12} | {b[max(0, s - 80):s]}[[{b[s:e]}]]{b[e:e + 60]}".replace("\n", " "))
+
+
+def sport_check(n: int, seed: int, articles: int = 400) -> None:
+    """Mentions the sport filter removes from the spot-check articles: counts and ``n`` at random."""
+    import random
+
+    from akhbar.tasks.annotate.events import triggers
+
+    arts = _spot_articles(articles)
+    kept = annotate_events(arts, pl.DataFrame())
+    original, triggers._sport_context = triggers._sport_context, lambda tokens, i: False
+    try:
+        every = annotate_events(arts, pl.DataFrame())
+    finally:
+        triggers._sport_context = original
+    dropped = every.join(kept.select("event_id"), on="event_id", how="anti")
+    print(f"{arts.height} articles: {every.height} mentions without the filter, {dropped.height} removed by it")
+    body = dict(zip(arts["article_id"], arts["body"]))
+    for r in random.Random(seed).sample(dropped.to_dicts(), min(n, dropped.height)):
+        b, s, e = body[r["article_id"]], r["start_char"], r["end_char"]
+        print(f"{r['event_type']:9} | {b[max(0, s - 80):s]}[[{b[s:e]}]]{b[e:e + 60]}".replace("\n", " "))
+
+
+def _spot_articles(articles: int) -> pl.DataFrame:
+    """The first ``articles`` articles of the last three SaudiNewsNet days (never read for rules)."""
     rows = []
     for path in sorted(SNN.glob("*.jsonl.gz"))[-3:]:  # the last days: never read while writing rules
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -174,12 +207,7 @@ def spot_check(n: int, seed: int, articles: int = 400) -> None:
                                  "published_at": dt.datetime.fromisoformat(d["published"]).replace(tzinfo=dt.UTC)})
     arts = pl.DataFrame(rows, schema={"article_id": pl.String, "body": pl.String,
                                       "published_at": pl.Datetime("us", "UTC")})
-    ev = annotate_events(arts, pl.DataFrame())
-    body = dict(zip(arts["article_id"], arts["body"]))
-    for r in random.Random(seed).sample(ev.to_dicts(), min(n, ev.height)):
-        b, s, e = body[r["article_id"]], r["start_char"], r["end_char"]
-        ctx = f"{b[max(0, s - 60):s]}[[{r['trigger']}]]{b[e:e + 50]}".replace("\n", " ")
-        print(f"{r['event_type']:9s} {r['factuality']:9s} {r['event_date']!s:10s} | {ctx}")
+    return arts
 
 
 def render(scores: dict[str, dict], tp: dict | None, source: str) -> str:
@@ -223,9 +251,13 @@ def main() -> None:
     ap.add_argument("--throughput-articles", type=int, default=1000)
     ap.add_argument("--spot", type=int, default=0, help="print N random mentions for a precision spot check")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--sport", type=int, default=0, help="print N random mentions removed by the sport filter")
     args = ap.parse_args()
     if args.spot:
         spot_check(args.spot, args.seed)
+        return
+    if args.sport:
+        sport_check(args.sport, args.seed)
         return
     docs = load_gold()
     arts = articles_frame(docs)

@@ -60,9 +60,25 @@ def word_features(token: str) -> tuple[str, ...]:
         feats.append("given")
     if stem in known_words():
         feats.append("known")
-    if vocab_counts()[0].get(stem, 0) == 0:
+    counts, ents = vocab_counts()
+    n = counts.get(stem, 0)
+    if n == 0:
         feats.append("oov")
+    elif n >= ENT_RATE_MIN_COUNT:
+        feats.append("entr=" + _rate_bucket(ents.get(stem, 0) / n))
     return tuple(feats)
+
+
+# Token-level gazetteer from the training data itself: how often a word was part of an entity
+# in ANERcorp (vocab.tsv; the dev benchmark writes one from its training part only). Only for
+# words seen 3+ times, so that one training sentence does not decide its own feature.
+ENT_RATE_MIN_COUNT = 3
+
+
+def _rate_bucket(rate: float) -> str:
+    if rate == 0:
+        return "0"
+    return "lo" if rate < 0.3 else ("mid" if rate < 0.7 else "hi")
 
 
 def gazetteer_tags(tokens: list[str]) -> list[str]:

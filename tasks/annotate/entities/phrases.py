@@ -31,6 +31,8 @@ class PhraseIndex:
     # this memo makes skipping them one dict lookup (find_phrases runs ~4 times a sentence).
     starts: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, compare=False)
     memo: bool = True  # False for short-lived indexes (one article's names): no memo to fill
+    # Every proper prefix of every name: a match is extended only while it is still one.
+    prefixes: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def build_index(pairs, memo: bool = True) -> PhraseIndex:
         max(map(len, entries), default=1),
         frozenset(k[0] for k in entries),
         memo=memo,
+        prefixes=frozenset(k[:n] for k in entries for n in range(1, len(k))),
     )
 
 
@@ -117,19 +120,28 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
             continue
         best = None
         for key0, skip in readings:
-            for length in range(min(index.max_len, n - i), 0, -1):
-                if best and length <= best.last - best.first:
-                    break
-                value = index.entries.get((key0, *map(link_key, tokens[i + 1 : i + length])))
-                if value is not None:
-                    best = Match(i, i + length, skip, value)
-                    break
+            found = _longest(tokens, i, key0, index)
+            if found and (best is None or found[0] > best.last - best.first):
+                best = Match(i, i + found[0], skip, found[1])
         if best:
             out.append(best)
             i = best.last
         else:
             i += 1
     return out
+
+
+def _longest(tokens: list[str], i: int, key0: str, index: PhraseIndex) -> tuple[int, tuple] | None:
+    """(length, value) of the longest name of ``index`` at token ``i`` read as ``key0``."""
+    key, found, j = (key0,), None, i + 1
+    while True:
+        value = index.entries.get(key)
+        if value is not None:
+            found = (len(key), value)
+        if j >= len(tokens) or key not in index.prefixes:
+            return found
+        key = (*key, link_key(tokens[j]))
+        j += 1
 
 
 def _start_readings(token: str, index: PhraseIndex) -> tuple[tuple[str, int], ...]:

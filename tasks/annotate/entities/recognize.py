@@ -10,11 +10,13 @@ Rules applied on top of the tagger, all from Arabic news conventions:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from akhbar.tasks.annotate.entities.features import ORG_HEADS, TITLES
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows, vocab_counts
 from akhbar.tasks.annotate.entities.lexicon import is_nisba, is_word, match_key, proclitic_length
+from akhbar.tasks.annotate.entities.patterns import institution_spans
 from akhbar.tasks.annotate.entities.phrases import (
     PhraseIndex,
     alias_index,
@@ -129,8 +131,53 @@ def recognize(
             if not part.rows:
                 part.rows = _contained_alias(tokens, part)
             kept.append(part)
+    if INSTITUTION_CANDIDATES:
+        kept += _institution_candidates(tokens, taken, seen)
     kept.sort(key=lambda c: c.first)
     return kept
+
+
+INSTITUTION_CANDIDATES = os.environ.get("AKHBAR_ENT_INST", "0") == "1"
+INSTITUTION_SCORE = 0.6
+
+
+def _institution_candidates(tokens: list[str], taken: list[bool], seen: frozenset[str]) -> list[Candidate]:
+    """ORG names by shape (وزارة الداخلية) where neither the tagger nor the table found anything.
+
+    Only heads that name a body on their own (ministries, authorities, universities,
+    municipalities, companies, banks, courts), and the chain is cut at a relative pronoun or a
+    word that makes the phrase generic (الجهاز الفني, مجلس الإدارة): the false positives of
+    the unrestricted shape on the ANERcorp dev split.
+    """
+    out = []
+    for a, b in institution_spans(tokens):
+        head = match_key(tokens[a])
+        if head[:1] in "وبل" and head[1:] in INSTITUTION_HEADS:
+            head = head[1:]
+        if head not in INSTITUTION_HEADS:
+            continue
+        end = a + 1
+        while end < b and match_key(tokens[end]) not in GENERIC_CHAIN:
+            end += 1
+        if end - a < 2 or any(taken[a:end]):
+            continue
+        if head not in FOREIGN_NAME_HEADS and not match_key(tokens[a + 1]).startswith(("ال", "لل")):
+            continue  # بأمانة وإخلاص: a common noun, not أمانة + a definite genitive
+        skip = proclitic_length(tokens[a], known_words(), vocab_counts()[0], seen)
+        out.append(Candidate(a, end, skip, "ORG", INSTITUTION_SCORE, ()))
+    return out
+
+
+INSTITUTION_HEADS = frozenset(match_key(w) for w in (
+    "وزارة", "هيئة", "الهيئة", "جامعة", "أمانة", "شركة", "الرئاسة", "مصرف", "بنك", "محكمة",
+    "المحكمة", "مكتب", "مؤسسة", "جمعية", "مديرية", "وكالة", "صندوق", "الصندوق", "معهد",
+))
+# Heads that take a bare foreign name (جامعة أوكسفورد، شركة سياك); the others need ال after them.
+FOREIGN_NAME_HEADS = frozenset(match_key(w) for w in ("جامعة", "شركة", "بنك", "مصرف", "معهد", "مؤسسة"))
+GENERIC_CHAIN = frozenset(match_key(w) for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "الفني", "الإدارة", "الادارة",
+    "الاحتلال", "الثاني", "الثالث", "الأول", "الاول", "الرابع", "الخامس", "الأخير", "الأخيرة",
+))
 
 
 def _free_parts(c: Candidate, taken: list[bool], tokens: list[str]) -> list[Candidate]:

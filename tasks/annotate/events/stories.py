@@ -21,8 +21,10 @@ Two mentions are linked when all of these hold (thresholds and their sources in 
   ``ONGOING_DAYS``; in the same place within ``PLACE_DAYS`` (both undated) or
   ``UNDATED_DAYS`` (one dated). Across articles a planned report never follows the asserted one.
 
-Stories are the connected components of that relation. Different rounds of talks on different
-days do not link: their day-precision dates do not overlap.
+Stories are the connected components of that relation, built strongest link first (anaphora,
+same article, both dated, one dated, both undated) with cannot-links: two verb reports of one
+article (above) and two mentions of one article dated on different days never share a story,
+even through a third mention. Different rounds of talks on different days do not link.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN
 # are repeated many times in one article (each demand is its own event in the hand set); tuned on dev
 SOLO_NEEDS_PLACE = frozenset({"ASSAULT", "SANCTION", "COERCE", "PROTEST"})  # material conflict: one
 # actor does many on one day (3,000 SaudiNewsNet articles: a 236-mention ASSAULT story chained by IS)
-SOLO_MIN_SHARED = 2
+SOLO_MIN_SHARED = 2  # below two shared parties the place must agree (same measurement)
 ONGOING_TYPES = frozenset({"MOBILIZE"})  # PLOVER types whose events last weeks (troops stay deployed)
 
 
@@ -97,19 +99,7 @@ def link_stories(new_events: pl.DataFrame, published_events: pl.DataFrame | None
     new = _rows(new_events, None)
     old = _rows(published_events, "story_id") if published_events is not None and published_events.height else []
     rows = new + old
-    parent = list(range(len(rows)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in _candidate_pairs(rows):
-        if _linked(rows[i], rows[j]):
-            parent[find(i)] = find(j)
-    for i, j in _anaphora_pairs(rows):
-        parent[find(i)] = find(j)
+    find = _components(rows)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(rows)):
         members[find(i)].append(i)
@@ -121,6 +111,69 @@ def link_stories(new_events: pl.DataFrame, published_events: pl.DataFrame | None
             story[rows[i].event_id] = sid
     ids = [story[r.event_id] for r in new]
     return new_events.with_columns(pl.Series("story_id", ids, dtype=pl.String))
+
+
+def _components(rows: list[_Row]):
+    """Union-find over the links, strongest first, never joining two reports of one article that
+    ``_two_reports`` keeps apart (a cannot-link: one wrong link must not merge two stories).
+    Returns ``find``: row index → its component's root."""
+    parent = list(range(len(rows)))
+    apart: dict[int, set[int]] = defaultdict(set)  # root → rows that may not join its component
+    for i, j in _two_reports_pairs(rows):
+        apart[i].add(j)
+        apart[j].add(i)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    links = [(0, i, j) for i, j in _anaphora_pairs(rows)]
+    links += [(_strength(rows[i], rows[j]), i, j) for i, j in _candidate_pairs(rows) if _linked(rows[i], rows[j])]
+    links.sort(key=lambda t: (t[0], min(rows[t[1]].event_id, rows[t[2]].event_id),
+                              max(rows[t[1]].event_id, rows[t[2]].event_id)))
+    for _, i, j in links:
+        a, b = find(i), find(j)
+        if a == b or any(find(k) == b for k in apart[a]):
+            continue
+        parent[a] = b
+        apart[b] |= apart.pop(a, set())
+    return find
+
+
+def _strength(a: _Row, b: _Row) -> int:
+    """Link order: within an article, then both dated, one dated, both undated (README)."""
+    if a.article_id == b.article_id:
+        return 1
+    return 2 + (a.lo is None) + (b.lo is None)
+
+
+def _two_reports(a: _Row, b: _Row) -> bool:
+    """Two verb triggers of one type in different sentences of one article sharing fewer than two
+    parties open two reports (SPA digests: MBS met Kadyrov; MBS met Geagea)."""
+    return (a.article_id == b.article_id and a.event_type == b.event_type and a.verb and b.verb
+            and a.sentence != b.sentence and len(a.parties & b.parties) < 2)
+
+
+def _different_days(a: _Row, b: _Row) -> bool:
+    """Two day-dated mentions of one article on different days: two rounds, two events."""
+    return (a.article_id == b.article_id and a.event_type == b.event_type and a.lo is not None
+            and b.lo is not None and a.lo == a.hi and b.lo == b.hi and a.lo != b.lo)
+
+
+def _two_reports_pairs(rows: list[_Row]):
+    """Cannot-link pairs: ``_two_reports`` or ``_different_days``, within (article, type) groups."""
+    by_article: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        if r.verb or r.lo is not None:
+            by_article[(r.article_id, r.event_type)].append(i)
+    for idx in by_article.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                a, b = rows[idx[x]], rows[idx[y]]
+                if _two_reports(a, b) or _different_days(a, b):
+                    yield idx[x], idx[y]
 
 
 def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
@@ -272,6 +325,7 @@ def _coarse(r: _Row) -> bool:
 
 
 def _linked(a: _Row, b: _Row) -> bool:
+    """Whether two mentions report the same event (the rule of the module docstring)."""
     if a.event_type != b.event_type or (a.story_id and b.story_id):
         return False
     if a.location and b.location and a.location != b.location:
@@ -279,8 +333,8 @@ def _linked(a: _Row, b: _Row) -> bool:
     if a.mode and b.mode and a.mode != b.mode:  # a visit is not a phone call (PLOVER modes)
         return False
     same_article = a.article_id == b.article_id
-    if same_article and a.verb and b.verb and a.sentence != b.sentence and len(a.parties & b.parties) < 2:
-        return False  # each finite verb opens a report (SPA digests: MBS met Kadyrov; MBS met Geagea)
+    if _two_reports(a, b):
+        return False
     if not a.parties or not b.parties:
         if not same_article:
             return False

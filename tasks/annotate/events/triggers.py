@@ -73,7 +73,7 @@ def find_triggers(tokens: list[Token], body: str) -> list[Trigger]:
             continue  # a verb never ends in ta marbuta (وزارة is not و+زار+ه) nor takes -ي (بأيدي)
         if sense.event_type == "MOBILIZE" and any(w.startswith("مشترك") for w in _following(tokens, i, 3)):
             sense = _JOINT  # PLOVER: joint exercises are COOPERATE, single-country ones MOBILIZE
-        if not _context_ok(tokens, i, sense, pro):
+        if not _context_ok(tokens, i, sense, pro) or _sport_context(tokens, i):
             continue
         # Keep the definite article in the trigger (الاجتماع): it marks an anaphoric mention.
         keep = 2 if pro.endswith("ال") else 0
@@ -84,6 +84,23 @@ def find_triggers(tokens: list[Token], body: str) -> list[Trigger]:
 _NOT_WITH_ARTICLE = ("طالب",)
 _NOUN_ENDINGS = ("ا", "ان", "ين", "ات")
 _JOINT = Sense("COOPERATE", None, "noun", score=0.8)
+
+
+# Folded words that only sport reports use around لقاء (a match), الهجوم (the attack line), يزور
+# (plays away at): the spot check's sport false positives (RESULTS.md). Left out as ambiguous in
+# political news: هدف/أهداف (goals, aims, military targets), الملعب and الكرة ("the ball is in
+# Moscow's court"; فكرة also folds to ف+كره), الفريق (team / lieutenant general), فوز, كأس,
+# المنتخب (national team / elected), حارس (goalkeeper / guard), البطاقات (cards / ID cards).
+SPORT_WORDS = frozenset({"مباراه", "المباراه", "مباريات", "المباريات", "الدوري", "دوري", "المدرب", "مدرب",
+                         "لاعب", "اللاعب", "لاعبي", "لاعبين", "اللاعبين", "النادي", "نادي",
+                         "البطوله", "بطوله", "الشوط", "ركله", "هداف", "الهداف", "التعادل"})
+SPORT_WINDOW = 12  # words each side: a sport report's cue sits in the trigger's clause (spot check)
+
+
+def _sport_context(tokens: list[Token], i: int) -> bool:
+    """A sport word near the trigger: لقاء is a match and الهجوم an attack line, not events."""
+    near = _preceding(tokens, i, SPORT_WINDOW) + _following(tokens, i, SPORT_WINDOW)
+    return any(w.lstrip("وفبل") in SPORT_WORDS or w in SPORT_WORDS for w in near)
 
 
 def _following(tokens: list[Token], i: int, n: int) -> list[str]:

@@ -146,3 +146,21 @@ def test_order_independent_and_published_stories_are_kept():
     published = [_ev("p0", "z", D12, ["NATO", "Russia"], story="st_old")]
     s = _stories(rows, published)
     assert s["e1"] == s["e2"] == "st_old"
+
+
+def test_a_link_through_another_paper_cannot_merge_two_reports_of_one_article():
+    rows = [_ev("e1", "a", D12, ["MBS", "Kadyrov"], trigger="التقى", location="Jeddah", pub=D12),
+            _ev("e2", "a", None, ["MBS"], trigger="اجتمع", location="Jeddah", pub=D12, sentence=4, start=400),
+            _ev("e3", "b", D12, ["MBS", "Kadyrov"], trigger="التقى", location="Jeddah", pub=D12)]
+    s = _stories(rows)
+    assert s["e1"] == s["e3"] != s["e2"]
+    assert _stories(rows[::-1]) == s
+
+
+def test_an_undated_mention_cannot_bridge_two_dated_rounds_of_its_article():
+    d10 = dt.date(2022, 1, 10)
+    rows = [_ev("e1", "a", d10, ["USA", "Russia"], trigger="محادثات"),
+            _ev("e2", "a", D12, ["USA", "Russia"], trigger="محادثات", sentence=1, start=100),
+            _ev("e3", "a", None, ["USA", "Russia"], trigger="محادثات", sentence=2, start=200)]
+    s = _stories(rows)
+    assert s["e1"] != s["e2"] and s["e3"] in (s["e1"], s["e2"])

@@ -53,3 +53,10 @@ def test_postponed_meetings_fighting_and_passive_talks():
     assert _types("شن طيران التحالف غارات جوية") == [("غارات", "ASSAULT")]
     assert _types("وأفاد أنه جرى بحث موضوع القضية") == [("بحث", "CONSULT")]
     assert _types("بحث الطالب عن كتاب") == []
+
+
+def test_sport_pages_are_not_events_but_political_idioms_are():
+    assert _types("يستعد الفريق للقاء النصر في الجولة الأولى من الدوري") == []  # لقاء = a match
+    assert _types("وأشاد المدرب بأداء اللاعبين") == []
+    assert _types("التقى الوزير نظيره الروسي وقال إن الكرة في ملعب موسكو") == [("التقى", "CONSULT")]
+    assert _types("قصفت طائرات تركية أهداف حزب العمال الكردستاني") == [("قصفت", "ASSAULT")]
