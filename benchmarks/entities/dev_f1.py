@@ -2,7 +2,7 @@
 
 Usage:
     python benchmarks/entities/train_tagger.py --dev /tmp/ent_dev   # model on the first 9/10
-    python benchmarks/entities/dev_f1.py /tmp/ent_dev
+    python benchmarks/entities/dev_f1.py /tmp/ent_dev [--institutions]
 
 Scores exact span and type with seqeval (CoNLL scheme) on PER, ORG, LOC (MISC is mapped to O
 in gold and prediction: the annotator does not emit it). Two systems are scored: the CRF
@@ -17,7 +17,8 @@ from pathlib import Path
 
 
 def main() -> None:
-    model_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/ent_dev")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    model_dir = Path(args[0] if args else "/tmp/ent_dev")
     # Point the annotator at the 9/10 model and vocabulary before it is imported.
     os.environ["AKHBAR_ENTITIES_MODEL"] = str(model_dir / "crf.model")
     os.environ["AKHBAR_ENTITIES_VOCAB"] = str(model_dir / "vocab.tsv")
@@ -25,7 +26,11 @@ def main() -> None:
     from seqeval.metrics import classification_report
     from train_tagger import ANERCORP, read_conll, split_dev
 
+    import akhbar.tasks.annotate.entities.recognize as recognize
     from akhbar.tasks.annotate.entities.conll import tag_sentence
+
+    # --institutions: also the institution-shape ORG candidates (off by default)
+    recognize.INSTITUTION_CANDIDATES = "--institutions" in sys.argv
     from akhbar.tasks.annotate.entities.tagger import tag_tokens
 
     _, dev = split_dev(read_conll(ANERCORP))

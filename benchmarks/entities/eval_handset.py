@@ -1,6 +1,6 @@
 """Precision and recall of the annotator on the hand-annotated SaudiNewsNet set.
 
-Usage: python benchmarks/entities/eval_handset.py [--errors]
+Usage: python benchmarks/entities/eval_handset.py [--errors] [--institutions]
 
 Named mentions only (nominal mentions are not in the gold set). A prediction is correct when
 its span and type equal a gold mention's (exact match); "span only" ignores the type.
@@ -27,6 +27,10 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 
 def main() -> None:
+    if "--institutions" in sys.argv:  # the institution-shape ORG candidates (off by default)
+        import akhbar.tasks.annotate.entities.recognize as recognize
+
+        recognize.INSTITUTION_CANDIDATES = True
     arts = [json.loads(line) for line in (HERE / "handset.jsonl").read_text(encoding="utf-8").splitlines()]
     frame = pl.DataFrame({"article_id": [a["article_id"] for a in arts], "body": [a["body"] for a in arts]})
     ents = annotate_entities(frame).filter(pl.col("mention_kind") == "named")

@@ -27,6 +27,7 @@ from akhbar.warehouse.layout import Layout
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpora" / "saudinewsnet" / "2015-07-22.jsonl.gz"
 KILLS = 10
+ATTEMPTS = 20
 SEED = 20261125
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -60,14 +61,15 @@ def _check_whole(data: Path) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def batches(tmp_path_factory) -> list[Path]:
-    """Four input folders of 300 real articles each (one JSONL file per folder)."""
+    """Twenty input folders of 60 real articles each (one JSONL file per folder): every attempt
+    brings new input, so no attempt is a quick "nothing new" run."""
     root = tmp_path_factory.mktemp("inputs")
     lines = gzip.open(CORPUS, "rt", encoding="utf-8").read().splitlines()[:1200]
     folders = []
-    for i in range(4):
-        folder = root / f"batch{i}"
+    for i in range(ATTEMPTS):
+        folder = root / f"batch{i:02d}"
         folder.mkdir()
-        (folder / "articles.jsonl").write_text("\n".join(lines[i * 300:(i + 1) * 300]) + "\n", encoding="utf-8")
+        (folder / "articles.jsonl").write_text("\n".join(lines[i * 60:(i + 1) * 60]) + "\n", encoding="utf-8")
         folders.append(folder)
     return folders
 
@@ -84,8 +86,8 @@ def test_kill_9_at_random_points_leaves_published_data_whole(tmp_path, batches):
     inputs = [REPO / "samples"]
     points = []
     attempt = 0
-    while sum(1 for p in points if not p["finished"]) < KILLS and attempt < 2 * KILLS:
-        inputs_k = inputs + [batches[attempt % len(batches)]]
+    while sum(1 for p in points if not p["finished"]) < KILLS and attempt < ATTEMPTS:
+        inputs_k = inputs + [batches[attempt]]
         attempt += 1
         version_before = current_version(Layout(data))
         proc = _run(data, inputs_k)

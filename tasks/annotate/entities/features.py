@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from akhbar.tasks.annotate.entities.gazetteer import given_names, vocab_counts
+from akhbar.tasks.annotate.entities.gazetteer import given_names, neighbour_classes, vocab_counts
 from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE, is_nisba, match_key, proclitic_length
 from akhbar.tasks.annotate.entities.patterns import institution_spans
 from akhbar.tasks.annotate.entities.phrases import find_phrases, known_words, type_index
@@ -60,25 +60,12 @@ def word_features(token: str) -> tuple[str, ...]:
         feats.append("given")
     if stem in known_words():
         feats.append("known")
-    counts, ents = vocab_counts()
-    n = counts.get(stem, 0)
-    if n == 0:
+    if vocab_counts()[0].get(stem, 0) == 0:
         feats.append("oov")
-    elif n >= ENT_RATE_MIN_COUNT:
-        feats.append("entr=" + _rate_bucket(ents.get(stem, 0) / n))
+    cls = neighbour_classes().get(stem) or neighbour_classes().get(key)
+    if cls:  # distributional class from unlabeled news (covers names ANERcorp never saw)
+        feats.extend(("nl=" + cls[0], "nr=" + cls[1]))
     return tuple(feats)
-
-
-# Token-level gazetteer from the training data itself: how often a word was part of an entity
-# in ANERcorp (vocab.tsv; the dev benchmark writes one from its training part only). Only for
-# words seen 3+ times, so that one training sentence does not decide its own feature.
-ENT_RATE_MIN_COUNT = 3
-
-
-def _rate_bucket(rate: float) -> str:
-    if rate == 0:
-        return "0"
-    return "lo" if rate < 0.3 else ("mid" if rate < 0.7 else "hi")
 
 
 def gazetteer_tags(tokens: list[str]) -> list[str]:

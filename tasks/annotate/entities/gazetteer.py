@@ -121,3 +121,22 @@ def given_names() -> frozenset[str]:
     """match_keys of common given names (data/given_names.txt): a person-name feature."""
     lines = data_text("given_names.txt").splitlines()
     return frozenset(match_key(n) for n in lines if n.strip() and not n.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def neighbour_classes() -> dict[str, tuple[str, str]]:
+    """match_key -> (typical left, typical right neighbour) from data/neighbours.tsv.
+
+    Built offline from unlabeled SaudiNewsNet text by benchmarks/entities/build_neighbours.py;
+    empty when the file is absent ($AKHBAR_ENTITIES_NEIGHBOURS overrides the path).
+    """
+    override = os.environ.get("AKHBAR_ENTITIES_NEIGHBOURS")
+    try:
+        text = Path(override).read_text(encoding="utf-8") if override else data_text("neighbours.tsv")
+    except FileNotFoundError:
+        return {}
+    out = {}
+    for line in text.splitlines():
+        word, left, right = line.split("\t")
+        out[word] = (left, right)
+    return out
