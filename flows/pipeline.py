@@ -13,6 +13,7 @@ import shutil
 import time
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -86,69 +87,100 @@ def _run_locked(config: RunConfig, layout: Layout) -> dict:
 
 
 def _stages(config: RunConfig, layout: Layout, run: dict, run_dir: Path, summary: dict) -> None:
-    from akhbar.tasks.ingest.discover import discover_inputs
-
-    timer = _StageTimer(summary)
-    with timer("ingest"):
-        files = [str(p) for p in discover_inputs(config.inputs)]
-        ledger_path = write_frame(ledger.seen_inputs(layout), run_dir / "ledger.parquet")
-        batches = [files[i:i + config.files_per_batch] for i in range(0, len(files), config.files_per_batch)]
-        progress.start("ingest", len(batches))
-        raw_refs, ingest_rejects = [], []
-        for refs, rej in _map(ingest_task, [(b, str(run_dir), n, str(ledger_path), config.batch_size, config.limits)
-                                            for n, b in enumerate(batches)]):
-            raw_refs += refs
-            ingest_rejects.append(rej)
-            progress.advance("ingest")
-        summary["inputs_seen"] = len(files)
-        summary["stages"]["ingest"] = {"files": len(files), "rows": _rows(raw_refs), "rejects": _rows(ingest_rejects)}
-    _gate(summary, validate_task("ingested", raw_refs, [], [], None, run["started_at"]))
-
-    with timer("clean"):
-        progress.start("clean", len(raw_refs))
-        cleaned, clean_rejects = [], []
-        for c, r in _map(clean_task, [(r, str(run_dir), run["started_at"]) for r in raw_refs]):
-            cleaned.append(c)
-            clean_rejects.append(r)
-            progress.advance("clean")
-        rejects_ref = rejects_task(ingest_rejects + clean_rejects, str(run_dir), run["run_id"])
-        summary["stages"]["clean"] = {"articles": _rows(cleaned), "rejects": _rows(clean_rejects)}
-        summary["rejects_by_reason"] = _rejects_by_reason(rejects_ref)
-    published_articles = [str(p) for p in publish.published_files(layout, "articles")]
-    _gate(summary, validate_task("cleaned", cleaned, [], published_articles, "article_id", run["started_at"]))
-    _gate(summary, validate_task("rejects", [rejects_ref], [], [], None, run["started_at"]))
-
+    """Run the stages in order; each stage's output passes its suite before the next reads it."""
+    st = _Stages(config, layout, run, run_dir, summary, _StageTimer(summary))
+    raw_refs, ingest_rejects = st.ingest()
+    cleaned, rejects_ref = st.clean(raw_refs, ingest_rejects)
     if not _rows(cleaned) and not rejects_ref.rows:
         summary["status"] = "nothing_new"
         return
-
-    with timer("dedup"):
-        progress.start("dedup", 1)
-        _check_dedup_config(layout, config)
-        index = [str(p) for p in publish.published_files(layout, "dedup_index")]
-        articles, index_ref = dedup_task(cleaned, index, str(run_dir), config.dedup, run)
-        progress.advance("dedup")
-        summary["stages"]["dedup"] = _dup_counts(articles)
-    _gate(summary, validate_task("deduplicated", articles, [], published_articles, "article_id", run["started_at"]))
-
-    with timer("annotate"):
-        progress.start("annotate", len(articles))
-        parts = []
-        for part in _map(annotate_task, [(a, str(run_dir), run["run_id"]) for a in articles]):
-            parts.append(part)
-            progress.advance("annotate")
-        published_events = [str(p) for p in publish.published_files(layout, "events")]
-        events = stories_task([p["events"] for p in parts], articles, published_events, published_articles,
-                              str(run_dir), run["run_id"])
-        annotations = {"entities": [p["entities"] for p in parts], "quotes": [p["quotes"] for p in parts], "events": events}
-        summary["stages"]["annotate"] = {k: _rows(v) for k, v in annotations.items()}
-    with timer("validate"):
-        for name, key in (("entities", "mention_id"), ("quotes", "quote_id"), ("events", "event_id")):
-            published_ids = [str(p) for p in publish.published_files(layout, name)]
-            _gate(summary, validate_task(name, annotations[name], articles, published_ids, key, run["started_at"]))
-
-    with timer("publish"):
+    articles, index_ref = st.dedup(cleaned)
+    annotations = st.annotate(articles)
+    with st.timer("publish"):
         _publish(layout, run, run_dir, articles, rejects_ref, index_ref, annotations, config, summary)
+
+
+@dataclass
+class _Stages:
+    """One run's stages; each method runs a stage's tasks and gates its output."""
+
+    config: RunConfig
+    layout: Layout
+    run: dict
+    run_dir: Path
+    summary: dict
+    timer: "_StageTimer"
+
+    def _validate(self, suite: str, refs: list[PartRef], bodies: list[PartRef] = (), published: list[str] = (),
+                  key: str | None = None) -> None:
+        _gate(self.summary, validate_task(suite, refs, list(bodies), list(published), key, self.run["started_at"]))
+
+    def _published(self, table: str) -> list[str]:
+        return [str(p) for p in publish.published_files(self.layout, table)]
+
+    def ingest(self) -> tuple[list[PartRef], list[PartRef]]:
+        from akhbar.tasks.ingest.discover import discover_inputs
+
+        config, run_dir = self.config, str(self.run_dir)
+        with self.timer("ingest"):
+            files = [str(p) for p in discover_inputs(config.inputs)]
+            ledger_path = str(write_frame(ledger.seen_inputs(self.layout), self.run_dir / "ledger.parquet"))
+            batches = [files[i:i + config.files_per_batch] for i in range(0, len(files), config.files_per_batch)]
+            progress.start("ingest", len(batches))
+            raw_refs, rejects = [], []
+            calls = [(b, run_dir, n, ledger_path, config.batch_size, config.limits) for n, b in enumerate(batches)]
+            for refs, rej in _map(ingest_task, calls):
+                raw_refs += refs
+                rejects.append(rej)
+                progress.advance("ingest")
+            self.summary["inputs_seen"] = len(files)
+            self.summary["stages"]["ingest"] = {"files": len(files), "rows": _rows(raw_refs), "rejects": _rows(rejects)}
+        self._validate("ingested", raw_refs)
+        return raw_refs, rejects
+
+    def clean(self, raw_refs: list[PartRef], ingest_rejects: list[PartRef]) -> tuple[list[PartRef], PartRef]:
+        with self.timer("clean"):
+            progress.start("clean", len(raw_refs))
+            cleaned, clean_rejects = [], []
+            for c, r in _map(clean_task, [(r, str(self.run_dir), self.run["started_at"]) for r in raw_refs]):
+                cleaned.append(c)
+                clean_rejects.append(r)
+                progress.advance("clean")
+            rejects_ref = rejects_task(ingest_rejects + clean_rejects, str(self.run_dir), self.run["run_id"])
+            self.summary["stages"]["clean"] = {"articles": _rows(cleaned), "rejects": _rows(clean_rejects)}
+            self.summary["rejects_by_reason"] = _rejects_by_reason(rejects_ref)
+        self._validate("cleaned", cleaned, published=self._published("articles"), key="article_id")
+        self._validate("rejects", [rejects_ref])
+        return cleaned, rejects_ref
+
+    def dedup(self, cleaned: list[PartRef]) -> tuple[list[PartRef], PartRef]:
+        with self.timer("dedup"):
+            progress.start("dedup", 1)
+            _check_dedup_config(self.layout, self.config)
+            articles, index_ref = dedup_task(cleaned, self._published("dedup_index"), str(self.run_dir),
+                                             self.config.dedup, self.run)
+            progress.advance("dedup")
+            self.summary["stages"]["dedup"] = _dup_counts(articles)
+        self._validate("deduplicated", articles, published=self._published("articles"), key="article_id")
+        return articles, index_ref
+
+    def annotate(self, articles: list[PartRef]) -> dict[str, list[PartRef]]:
+        run_dir, run_id = str(self.run_dir), self.run["run_id"]
+        with self.timer("annotate"):
+            progress.start("annotate", len(articles))
+            parts = []
+            for part in _map(annotate_task, [(a, run_dir, run_id) for a in articles]):
+                parts.append(part)
+                progress.advance("annotate")
+            events = stories_task([p["events"] for p in parts], articles, self._published("events"),
+                                  self._published("articles"), run_dir, run_id)
+            annotations = {"entities": [p["entities"] for p in parts], "quotes": [p["quotes"] for p in parts],
+                           "events": events}
+            self.summary["stages"]["annotate"] = {k: _rows(v) for k, v in annotations.items()}
+        with self.timer("validate"):
+            for name, key in (("entities", "mention_id"), ("quotes", "quote_id"), ("events", "event_id")):
+                self._validate(name, annotations[name], articles, self._published(name), key)
+        return annotations
 
 
 def _publish(layout, run, run_dir, articles, rejects_ref, index_ref, annotations, config, summary) -> None:
