@@ -7,6 +7,8 @@ article (linker.py), then add nominal mentions (nominals.py) that stand for a na
 
 from __future__ import annotations
 
+from itertools import chain
+
 import polars as pl
 
 from akhbar.schemas.tables import ENTITIES
@@ -17,7 +19,7 @@ from akhbar.tasks.annotate.entities.recognize import add_repeats, article_names,
 from akhbar.tasks.annotate.entities.tagger import tag_sentences
 from akhbar.tasks.text import sentence_spans
 
-ANNOTATOR = "entities_crf_v1"
+ANNOTATOR = "entities_crf_v2"
 # Articles whose sentences are tagged together (decoding cost per step is spread over the
 # batch); memory stays bounded by the batch, not the frame.
 ARTICLE_BATCH = 200
@@ -33,7 +35,7 @@ def _sentences(body: str) -> list[tuple[int, list[tuple[int, int]]]]:
 
 def _named_mentions(body: str, sents, all_tokens, tagged) -> list[Mention]:
     """Named mentions of one article from its sentences, tokens and their CRF tags."""
-    seen = frozenset(match_key(body[a:b]) for _, toks in sents for a, b in toks)
+    seen = frozenset(map(match_key, set(chain.from_iterable(all_tokens))))
     recognised = []
     for (idx, spans), tokens, tags in zip(sents, all_tokens, tagged):
         recognised.append((idx, spans, tokens, recognize(tokens, seen, tags)))

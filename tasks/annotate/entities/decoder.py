@@ -12,6 +12,8 @@ file stays the single source of truth; a unit test checks labels against crfsuit
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 import pycrfsuite
 
@@ -93,14 +95,14 @@ class Decoder:
         """State scores of every token (rows in reading order, PAD rows around sentences)."""
         if len(self._keys) + sum(map(len, sentences)) > TABLE_WORDS:
             self._reset()
+        new = [t for t in dict.fromkeys(chain.from_iterable(sentences)) if t not in self._ids]
+        if new:
+            self._add_words(new)
         ids, starts, pos, rows = [0] * PAD, [], [], []
         get, keys = self.attrs.get, self._keys
         for tokens in sentences:
             base = len(ids)
             starts.append(base)
-            new = [t for t in dict.fromkeys(tokens) if t not in self._ids]
-            if new:
-                self._add_words(new)
             ids.extend(map(self._ids.__getitem__, tokens))
             ids.extend([0] * PAD)
             sent_keys = [keys[w] for w in ids[base : base + len(tokens)]]

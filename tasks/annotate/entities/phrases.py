@@ -114,6 +114,13 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
     while i < n:
         readings = starts.get(tokens[i])
         if readings is None:
+            if not index.memo:  # one C-level set test rules out most tokens
+                keys = _READING_KEYS.get(tokens[i])
+                if keys is None:
+                    keys = _reading_keys(tokens[i])
+                if index.firsts.isdisjoint(keys):
+                    i += 1
+                    continue
             readings = _start_readings(tokens[i], index)
         if not readings:
             i += 1
@@ -152,3 +159,14 @@ def _start_readings(token: str, index: PhraseIndex) -> tuple[tuple[str, int], ..
             index.starts.clear()
         index.starts[token] = found
     return found
+
+
+# token -> the link keys of all its first-token readings (process-wide, bounded)
+_READING_KEYS: dict[str, frozenset[str]] = {}
+
+
+def _reading_keys(token: str) -> frozenset[str]:
+    if len(_READING_KEYS) > WORD_CACHE:
+        _READING_KEYS.clear()
+    keys = _READING_KEYS[token] = frozenset(k for k, _ in first_token_keys(token))
+    return keys
