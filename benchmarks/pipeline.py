@@ -66,7 +66,9 @@ print("SUMMARY " + json.dumps(summary, default=str))
 
 def run_child(inputs: list[Path], data: Path, runner: str) -> dict:
     out = subprocess.run([sys.executable, "-c", CHILD, json.dumps([str(p) for p in inputs]), str(data), runner],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"run failed ({out.returncode}):\n{out.stderr[-4000:]}")
     line = next(l for l in out.stdout.splitlines() if l.startswith("SUMMARY "))
     return json.loads(line[len("SUMMARY "):])
 
