@@ -42,6 +42,7 @@ def corpus_lines(n: int) -> list[str]:
 
 def write_inputs(root: Path, n: int) -> tuple[Path, Path]:
     lines = corpus_lines(n + EXTRA)
+    n = min(n, len(lines) - EXTRA)  # the whole corpus: hold its last 10 lines back as the new input
     base, extra = root / "base", root / "extra"
     base.mkdir(parents=True)
     extra.mkdir()

@@ -184,7 +184,7 @@ def validate_task(suite_name: str, refs: list[PartRef], bodies: list[PartRef], p
 
     suite = SUITES[suite_name]
     frame = read_refs(refs, suite.table)
-    body_frame = read_refs(bodies, None, ["article_id", "body"]) if bodies else None
+    body_frame = read_refs(bodies, T.ARTICLES, ["article_id", "body"])
     ids = groups = None
     if published and key:
         ids = pl.scan_parquet(published).select(key).collect().to_series()

@@ -232,3 +232,16 @@ def test_notebook_runs_against_the_sample_run(first_run, monkeypatch):
     assert not errors, errors
     images = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert images == 2
+
+
+def test_run_whose_only_new_input_is_a_reject(first_run, tmp_path):
+    """No new article, one new reject: it is published, and the annotation suites see no rows."""
+    data = tmp_path / "data"
+    run_flow(RunConfig(inputs=(INPUTS[0],), data_dir=str(data)))
+    extra = tmp_path / "in"
+    extra.mkdir()
+    (extra / "blank.jsonl").write_text("\n\n", encoding="utf-8")
+    summary = run_flow(RunConfig(inputs=(INPUTS[0], str(extra)), data_dir=str(data)))
+    assert summary["status"] == "published"
+    assert read_current(data, "rejects")["reason"].to_list() == ["empty"]
+    assert read_current(data, "articles").height == 5
