@@ -6,6 +6,9 @@ executors: the same ``akhbar_run`` flow object gets a different task runner.
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from akhbar.prefect_env import configure
 
 
@@ -34,8 +37,12 @@ def run_flow(config, runner: str = "local", address: str | None = None, workers:
              show_progress: bool = False) -> dict:
     """Run the pipeline flow with the chosen task runner; return its summary."""
     configure()
-    from akhbar.flows import progress
-    from akhbar.flows.pipeline import akhbar_run
+    with _api_started():
+        from akhbar.flows import progress
+        from akhbar.flows.pipeline import akhbar_run
+        from akhbar.flows.stages import warm_imports
+
+        warm_imports()
 
     flow = akhbar_run.with_options(task_runner=task_runner(runner, address, workers))
     if not show_progress:
@@ -48,3 +55,35 @@ def run_flow(config, runner: str = "local", address: str | None = None, workers:
             return flow(config)
         finally:
             progress.install(None)
+
+
+@contextmanager
+def _api_started():
+    """Start Prefect's temporary API in a thread while the body imports the pipeline.
+
+    With no ``PREFECT_API_URL`` the first flow of a process starts a temporary API server (a
+    subprocess, 7-11 s, STACK.md) and only then runs; the pipeline's imports (polars, pyarrow,
+    great_expectations, the annotators: 3-4 s) would follow it. Started here, the server boots
+    on the other core while this process imports, and the flow finds it running (Prefect keeps
+    one ``SubprocessASGIServer`` per process). A failed start is left to the flow, which
+    starts the server again and reports the error as usual.
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        yield  # a server the user runs (or a test harness): nothing to start
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    def start() -> None:
+        try:
+            SubprocessASGIServer().start()
+        except Exception:  # noqa: BLE001 - the flow's own start raises it with context
+            SubprocessASGIServer().stop()
+
+    thread = threading.Thread(target=start, name="prefect-api-start", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()

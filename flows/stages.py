@@ -22,6 +22,19 @@ from akhbar.warehouse.parquet_io import PartRef, read_refs, write_frame, write_t
 _TASK = dict(cache_policy=NO_CACHE, persist_result=False, retries=0)
 
 
+def warm_imports() -> None:
+    """Import what the stages import lazily, so that it can overlap Prefect's API start-up."""
+    import great_expectations  # noqa: F401  (3 s, STACK.md)
+
+    import akhbar.expectations.runner  # noqa: F401
+    import akhbar.tasks.annotate.entities  # noqa: F401
+    import akhbar.tasks.annotate.events  # noqa: F401
+    import akhbar.tasks.annotate.quotes  # noqa: F401
+    import akhbar.tasks.clean  # noqa: F401
+    import akhbar.tasks.dedup.groups  # noqa: F401
+    import akhbar.tasks.ingest.readers  # noqa: F401
+
+
 def _part(directory: Path, batch_no: int, sub: int = 0) -> Path:
     return directory / f"part-{batch_no:05d}-{sub:03d}.parquet"
 
@@ -149,23 +162,27 @@ def stories_task(event_refs: list[PartRef], article_refs: list[PartRef], publish
                  published_articles: list[str], run_dir: str, run_id: str) -> list[PartRef]:
     """Link the run's events to stories across its parts and the published events, in order.
 
-    The articles' publication dates go along (``published_at``) so that undated mentions can
-    still be matched by when they were reported; they are dropped before writing.
+    Each part is linked against the candidates among the published events and the run's
+    earlier parts (``candidate_events``: a pushdown read, not the whole archive). The articles'
+    publication dates go along (``published_at``) so that undated mentions can still be matched
+    by when they were reported; they are dropped before writing.
     """
     from akhbar.tasks.annotate.events import link_stories
+    from akhbar.tasks.annotate.events.candidates import candidate_events
 
     dates = read_refs(article_refs, T.ARTICLES, ["article_id", "published_at"])
-    if published_articles:
-        old = pl.scan_parquet(published_articles).select("article_id", "published_at").collect()
-        dates = pl.concat([dates, old], how="vertical_relaxed")
-    published = None
-    if published_events:
-        published = pl.read_parquet(published_events).join(dates, on="article_id", how="left")
-    refs = []
+    article_files = published_articles + [r.path for r in article_refs]
+    refs: list[PartRef] = []
     for ref in event_refs:
         events = ref.read().join(dates, on="article_id", how="left")
-        linked = link_stories(events, published)
-        published = linked if published is None else pl.concat([published, linked], how="vertical_relaxed")
+        earlier = published_events + [r.path for r in refs]
+        candidates = None
+        if earlier:
+            candidates = candidate_events(events, pl.scan_parquet(earlier))
+            when = (pl.scan_parquet(article_files).select("article_id", "published_at")
+                    .join(candidates.lazy().select("article_id").unique(), on="article_id", how="semi").collect())
+            candidates = candidates.join(when, on="article_id", how="left")
+        linked = link_stories(events, candidates)
         path = final_part(run_dir, "events", run_id, Path(ref.path).name)
         refs.append(PartRef.of(write_table(T.EVENTS, linked, path)))
     return refs
