@@ -15,7 +15,8 @@ from akhbar.tasks.annotate.events import stories as S
 from evaluate import articles_frame, entities_for, load_gold, score
 
 GRID = {"PLACE_DAYS": [0, 7, 14, 30], "ONGOING_DAYS": [0, 30, 60, 90], "MIN_JACCARD": [0.34, 0.5, 0.67],
-        "UNDATED_DAYS": [0, 1, 2], "DEICTIC_SLACK": [0, 1]}
+        "UNDATED_DAYS": [0, 1, 2], "DEICTIC_SLACK": [0, 1], "STORY_DAYS": [0, 1, 2, 7],
+        "STORY_ONE_PLACE": [False, True], "TENSELESS_IMPERFECT": [False, True]}
 
 
 def main() -> None:
