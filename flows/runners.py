@@ -6,6 +6,7 @@ executors: the same ``akhbar_run`` flow object gets a different task runner.
 
 from __future__ import annotations
 
+import os
 import threading
 from contextlib import contextmanager
 
@@ -37,41 +38,46 @@ def run_flow(config, runner: str = "local", address: str | None = None, workers:
              show_progress: bool = False) -> dict:
     """Run the pipeline flow with the chosen task runner; return its summary."""
     configure()
-    with _api_started():
-        from akhbar.flows import progress
-        from akhbar.flows.pipeline import akhbar_run
-        from akhbar.flows.stages import warm_imports
-
-        warm_imports()
-
-    flow = akhbar_run.with_options(task_runner=task_runner(runner, address, workers))
-    if not show_progress:
-        return flow(config)
-    from akhbar.report import RichProgress
-
-    with RichProgress() as reporter:
-        progress.install(reporter)
-        try:
+    with _shared_api(_imports) as akhbar_run:
+        flow = akhbar_run.with_options(task_runner=task_runner(runner, address, workers))
+        if not show_progress:
             return flow(config)
-        finally:
-            progress.install(None)
+        from akhbar.flows import progress
+        from akhbar.report import RichProgress
+
+        with RichProgress() as reporter:
+            progress.install(reporter)
+            try:
+                return flow(config)
+            finally:
+                progress.install(None)
+
+
+def _imports():
+    """The pipeline's imports (3-4 s, STACK.md); returns the flow."""
+    from akhbar.flows.pipeline import akhbar_run
+    from akhbar.flows.stages import warm_imports
+
+    warm_imports()
+    return akhbar_run
 
 
 @contextmanager
-def _api_started():
-    """Start Prefect's temporary API in a thread while the body imports the pipeline.
+def _shared_api(imports):
+    """Run ``imports()`` while Prefect's temporary API starts; share that API with the workers.
 
     With no ``PREFECT_API_URL`` the first flow of a process starts a temporary API server (a
-    subprocess, 7-11 s, STACK.md) and only then runs; the pipeline's imports (polars, pyarrow,
-    great_expectations, the annotators: 3-4 s) would follow it. Started here, the server boots
+    subprocess, 7-11 s, STACK.md) and only then runs. Started here in a thread, the server boots
     on the other core while this process imports, and the flow finds it running (Prefect keeps
-    one ``SubprocessASGIServer`` per process). A failed start is left to the flow, which
-    starts the server again and reports the error as usual.
+    one ``SubprocessASGIServer`` per process). Its address is then put in ``PREFECT_API_URL``
+    for the run, so process-pool and local Dask workers report to it instead of each starting a
+    server of its own (measured: +214 MB and a start-up per worker, all writing one SQLite file).
+    A failed start is left to the flow, which starts the server again and reports the error.
     """
     from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
 
     if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
-        yield  # a server the user runs (or a test harness): nothing to start
+        yield imports()  # a server the user runs (or a test harness): nothing to start
         return
     from prefect.server.api.server import SubprocessASGIServer
 
@@ -84,6 +90,15 @@ def _api_started():
     thread = threading.Thread(target=start, name="prefect-api-start", daemon=True)
     thread.start()
     try:
-        yield
+        flow = imports()
     finally:
         thread.join()
+    server = SubprocessASGIServer()
+    if not server.running:
+        yield flow
+        return
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield flow
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
