@@ -40,7 +40,7 @@ def run(
     data: DataOpt = None,
     batch_size: Annotated[int, typer.Option(help="rows per Parquet part")] = 2000,
     keep_versions: Annotated[int, typer.Option(help="published versions kept for rollback")] = 5,
-    runner: Annotated[str, typer.Option(help="task runner: local (threads), process (local process pool) or dask")] = "local",
+    runner: Annotated[str, typer.Option(help="task runner: process (local process pool, every core), local (threads) or dask")] = "process",
     address: Annotated[Optional[str], typer.Option(help="Dask scheduler address (with --runner dask)")] = None,
     workers: Annotated[int, typer.Option(help="worker processes (--runner process, or dask without --address)")] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bars")] = False,
