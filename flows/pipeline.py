@@ -142,7 +142,8 @@ class _Stages:
         with self.timer("clean"):
             progress.start("clean", len(raw_refs))
             cleaned, clean_rejects = [], []
-            for c, r in _map(clean_task, [(r, str(self.run_dir), self.run["started_at"]) for r in raw_refs]):
+            for c, r in _map(clean_task, [(r, str(self.run_dir), self.run["started_at"], self.config.dedup)
+                                          for r in raw_refs]):
                 cleaned.append(c)
                 clean_rejects.append(r)
                 progress.advance("clean")
@@ -172,6 +173,7 @@ class _Stages:
             for part in _map(annotate_task, [(a, run_dir, run_id) for a in articles]):
                 parts.append(part)
                 progress.advance("annotate")
+        with self.timer("link stories"):
             events = stories_task([p["events"] for p in parts], articles, self._published("events"),
                                   self._published("articles"), run_dir, run_id)
             annotations = {"entities": [p["entities"] for p in parts], "quotes": [p["quotes"] for p in parts],

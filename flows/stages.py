@@ -90,10 +90,20 @@ def null_implausible_dates(cleaned: pl.DataFrame, run_started: datetime) -> pl.D
     return cleaned.with_columns(published_at=pl.when(ok).then(pl.col("published_at")).otherwise(None))
 
 
+def fingerprint_part(run_dir: str, cleaned_part: str) -> Path:
+    """Where the clean stage leaves a part's dedup fingerprints for the dedup stage."""
+    return Path(run_dir) / "fingerprints" / Path(cleaned_part).name
+
+
 @task(name="clean", **_TASK)
-def clean_task(raw_ref: PartRef, run_dir: str, run_started: str) -> tuple[PartRef, PartRef]:
-    """Clean one RAW part: cleaned articles (with article_id) and the clean stage's rejects."""
+def clean_task(raw_ref: PartRef, run_dir: str, run_started: str, dedup_config) -> tuple[PartRef, PartRef]:
+    """Clean one RAW part: cleaned articles (with article_id) and the clean stage's rejects.
+
+    Also writes the part's dedup fingerprints (``fingerprint_part``): they depend on each text
+    only, so they are computed here on every core instead of in the sequential dedup stage.
+    """
     from akhbar.tasks.clean import clean_batch
+    from akhbar.tasks.dedup.groups import fingerprints
 
     name = Path(raw_ref.path).name
     cleaned, rejects = clean_batch(raw_ref.read())
@@ -102,6 +112,7 @@ def clean_task(raw_ref: PartRef, run_dir: str, run_started: str) -> tuple[PartRe
         "article_id", *[c for c in cleaned.columns if c != "article_id"]
     )
     out = Path(run_dir)
+    write_frame(fingerprints(cleaned, dedup_config), fingerprint_part(run_dir, name))
     return (
         PartRef.of(write_frame(cleaned.sort("article_id"), out / "cleaned" / name)),
         PartRef.of(write_frame(rejects, out / "rejects_clean" / name)),
@@ -123,7 +134,9 @@ def dedup_task(cleaned: list[PartRef], index_files: list[str], run_dir: str, con
     refs = []
     for ref in cleaned:
         part = ref.read()
-        assign, rows = dedup_batch(part.select("article_id", "body", "published_at"), index, config)
+        fp = pl.read_parquet(fingerprint_part(run_dir, ref.path))
+        new = part.select("article_id", "body", "published_at").join(fp, on="article_id", how="left")
+        assign, rows = dedup_batch(new, index, config)
         new_index.append(rows)
         index = rows if index is None else pl.concat([index, rows], how="vertical_relaxed")
         articles = part.join(assign, on="article_id", how="left").with_columns(

@@ -90,6 +90,8 @@ def dedup_batch(
     """
     if new["article_id"].is_duplicated().any():
         raise ValueError("dedup_batch: article_id must be unique within a batch")
+    if not set(FINGERPRINT_COLUMNS) <= set(new.columns):
+        new = new.join(fingerprints(new, config), on="article_id", how="left")
     index = empty_index() if index is None or index.height == 0 else index
     known = index.join(new.select("article_id"), on="article_id", how="semi")
     fresh = _in_priority_order(
@@ -104,17 +106,37 @@ def dedup_batch(
     return assignments.sort("article_id"), new_rows
 
 
-def _in_priority_order(new: pl.DataFrame, config: DedupConfig) -> pl.DataFrame:
-    """``new`` with ``key`` and ``exact_hash`` columns, sorted by the canonical priority."""
+FINGERPRINT_COLUMNS = ("exact_hash", "key_empty", "minhash")
+
+
+def fingerprints(new: pl.DataFrame, config: DedupConfig) -> pl.DataFrame:
+    """What dedup needs of each text, computable in parallel before the sequential grouping:
+    article_id, ``exact_hash`` of the normalised text, ``key_empty`` (no word left) and its
+    MinHash ``minhash`` (``num_perm`` little-endian uint32, ``EMPTY_MINHASH`` when empty).
+
+    Normalising and hashing is 70% of ``dedup_batch``'s time (profile: 4.5 of 6.2 s for
+    5,932 SaudiNewsNet articles); the clean stage's workers compute it on every core.
+    """
     keys = [normalize(body or "", config) for body in new["body"].to_list()]
+    sig = signatures(keys, config, normalized=True).astype("<u4")
+    width = 4 * config.num_perm
+    raw = sig.tobytes()
+    return pl.DataFrame({
+        "article_id": new["article_id"],
+        "exact_hash": pl.Series(exact_hashes(keys, config), dtype=pl.UInt64),
+        "key_empty": pl.Series([not k for k in keys], dtype=pl.Boolean),
+        "minhash": pl.Series([raw[i * width:(i + 1) * width] for i in range(len(keys))], dtype=pl.Binary),
+    })
+
+
+def _in_priority_order(new: pl.DataFrame, config: DedupConfig) -> pl.DataFrame:
+    """``new``'s fingerprints and n_chars, sorted by the canonical priority."""
     return (
         new.select(
             "article_id",
             "published_at",
             pl.col("body").fill_null("").str.len_chars().alias("n_chars"),
-        )
-        .with_columns(
-            key=pl.Series(keys, dtype=pl.String), exact_hash=pl.Series(exact_hashes(keys, config))
+            *FINGERPRINT_COLUMNS,
         )
         .sort(
             ["published_at", "n_chars", "article_id"],
@@ -136,7 +158,7 @@ def _assign(fresh: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl
             on="exact_hash",
             how="left",
         )
-        .with_columns(old_group=pl.when(pl.col("key") != "").then("old_group"))
+        .with_columns(old_group=pl.when(~pl.col("key_empty")).then("old_group"))
         .sort("priority")
     )
     exact_old = by_hash.filter(pl.col("old_group").is_not_null()).select(
@@ -151,13 +173,13 @@ def _assign(fresh: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl
     # A text with no word left after normalisation (empty, punctuation only) is compared with
     # nothing: grouping all of them as one "exact" group would be meaningless.
     rest = by_hash.filter(pl.col("old_group").is_null()).with_columns(
-        is_rep=(pl.int_range(pl.len()).over("exact_hash") == 0) | (pl.col("key") == "")
+        is_rep=(pl.int_range(pl.len()).over("exact_hash") == 0) | pl.col("key_empty")
     )
     reps = _near_groups(rest.filter("is_rep").sort("priority"), canon, config)
     followers = (
         rest.filter(~pl.col("is_rep"))
         .join(
-            reps.filter(pl.col("key") != "").select(
+            reps.filter(~pl.col("key_empty")).select(
                 "exact_hash", "dup_group_id", rep_canonical="is_canonical", rep_sim="dup_similarity"
             ),
             on="exact_hash",
@@ -172,12 +194,12 @@ def _assign(fresh: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl
             signature=pl.lit(None, pl.Binary),
         )
     )
-    return pl.concat([exact_old, reps.drop("key"), followers], how="vertical_relaxed")
+    return pl.concat([exact_old, reps.drop("key_empty"), followers], how="vertical_relaxed")
 
 
 def _near_groups(reps: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -> pl.DataFrame:
     """Leader clustering of representatives (priority order) against published canonicals."""
-    new_sig = signatures(reps["key"].to_list(), config, normalized=True)
+    new_sig = _unpack(reps["minhash"], config)
     old_idx, old_sig = _published_candidates(canon["signature"], new_sig, config)
     n_old = len(old_idx)  # nodes 0..n_old-1: published canonicals sharing a band key
     sig = np.vstack([old_sig, new_sig])
@@ -188,7 +210,7 @@ def _near_groups(reps: pl.DataFrame, canon: pl.DataFrame, config: DedupConfig) -
     )
     is_canon = parent[n_old:] == np.arange(n_old, len(parent))
     packed = [s.astype("<u4").tobytes() if c else None for s, c in zip(new_sig, is_canon)]
-    return reps.select("article_id", "exact_hash", "key").with_columns(
+    return reps.select("article_id", "exact_hash", "key_empty").with_columns(
         dup_group_id=pl.Series(group_of_node[parent[n_old:]], dtype=pl.String),
         is_canonical=pl.Series(is_canon),
         dup_kind=pl.Series(np.where(is_canon, "none", "near"), dtype=pl.String),
@@ -287,7 +309,7 @@ def _pair_similarity(sig: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarra
 
 
 def _unpack(column: pl.Series, config: DedupConfig) -> np.ndarray:
-    """Signatures of published canonicals as a (n, num_perm) uint32 array."""
+    """Packed signatures (index rows or ``fingerprints``) as a (n, num_perm) uint32 array."""
     if column.null_count():
         raise ValueError("dedup index: every canonical row needs a signature")
     raw = b"".join(column.to_list())

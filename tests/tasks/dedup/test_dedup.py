@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from akhbar.tasks.dedup.config import DedupConfig
-from akhbar.tasks.dedup.groups import INDEX_SCHEMA, _candidate_pairs, dedup_batch, empty_index
+from akhbar.tasks.dedup.groups import INDEX_SCHEMA, _candidate_pairs, dedup_batch, empty_index, fingerprints
 from akhbar.tasks.dedup.minhash import (
     band_hashes,
     estimated_jaccard,
@@ -213,3 +213,16 @@ def test_hashes_are_pinned_so_persisted_indexes_stay_comparable():
     assert signatures([text], CFG)[0, :4].tolist() == [111446014, 524038827, 254986412, 149973083]
     assert exact_hashes([normalize(text, CFG)], CFG).tolist() == [64672760477285525]
     assert CFG.fingerprint() == DedupConfig().fingerprint() != DedupConfig(seed=1).fingerprint()
+
+
+def test_precomputed_fingerprints_give_the_same_groups():
+    new = _frame([("a", STORY, _ts(2)), ("b", STORY + FOOTER, _ts(4)), ("c", OTHER, _ts(1)),
+                  ("d", "", _ts(1)), ("e", "،", _ts(1))])
+    first, index = dedup_batch(new.head(2), None, CFG)
+    fp = fingerprints(new, CFG)
+    assert fp["key_empty"].to_list() == [False, False, False, True, True]
+    assert fp["minhash"].bin.size().unique().to_list() == [4 * CFG.num_perm]
+    inline = dedup_batch(new.tail(3), index, CFG)
+    precomputed = dedup_batch(new.tail(3).join(fp, on="article_id"), index, CFG)
+    assert inline[0].equals(precomputed[0]) and inline[1].equals(precomputed[1])
+    assert dedup_batch(new.head(2).join(fp, on="article_id"), None, CFG)[0].equals(first)
