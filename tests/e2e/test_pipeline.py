@@ -82,7 +82,7 @@ def test_run_publishes_and_reports(first_run):
     assert all(v["success"] for v in summary["validation"])
     suites = {v["suite"] for v in summary["validation"]}
     assert {"ingested", "cleaned", "rejects", "deduplicated", "entities", "quotes", "events", "entity_dim"} <= suites
-    assert set(summary["seconds"]) == {"ingest", "clean", "dedup", "annotate", "validate", "publish"}
+    assert set(summary["seconds"]) == {"ingest", "clean", "dedup", "annotate", "link stories", "validate", "publish"}
     assert (data / "runs" / f"{summary['run_id']}.json").exists()
 
 
