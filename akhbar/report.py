@@ -47,6 +47,9 @@ class RichProgress:
             self._progress.update(task, completed=self._progress.tasks[task].total)
 
 
+_STAGE_ORDER = ("ingest", "clean", "dedup", "annotate", "link stories", "validate", "publish")
+
+
 def print_summary(summary: dict) -> None:
     """Print a run summary: inputs, articles, rejects by reason, duplicates, annotations, timing."""
     if not summary:
@@ -65,8 +68,9 @@ def print_summary(summary: dict) -> None:
         t.add_row(name, str(n))
     for reason, n in sorted(summary.get("rejects_by_reason", {}).items()):
         t.add_row(f"rejected: {reason}", str(n))
-    for stage, secs in summary.get("seconds", {}).items():
-        t.add_row(f"time {stage}", f"{secs:.2f} s")
+    seconds = summary.get("seconds", {})
+    for stage in sorted(seconds, key=lambda s: (_STAGE_ORDER.index(s) if s in _STAGE_ORDER else len(_STAGE_ORDER), s)):
+        t.add_row(f"time {stage}", f"{seconds[stage]:.2f} s")
     if summary.get("published_version"):
         t.add_row("published version", summary["published_version"])
     t.add_row("data", summary.get("data_dir", ""))

@@ -113,7 +113,8 @@ class _Stages:
 
     def _validate(self, suite: str, refs: list[PartRef], bodies: list[PartRef] = (), published: list[str] = (),
                   key: str | None = None) -> None:
-        _gate(self.summary, validate_task(suite, refs, list(bodies), list(published), key, self.run["started_at"]))
+        with self.timer("validate"):
+            _gate(self.summary, validate_task(suite, refs, list(bodies), list(published), key, self.run["started_at"]))
 
     def _published(self, table: str) -> list[str]:
         return [str(p) for p in publish.published_files(self.layout, table)]
@@ -179,9 +180,8 @@ class _Stages:
             annotations = {"entities": [p["entities"] for p in parts], "quotes": [p["quotes"] for p in parts],
                            "events": events}
             self.summary["stages"]["annotate"] = {k: _rows(v) for k, v in annotations.items()}
-        with self.timer("validate"):
-            for name, key in (("entities", "mention_id"), ("quotes", "quote_id"), ("events", "event_id")):
-                self._validate(name, annotations[name], articles, self._published(name), key)
+        for name, key in (("entities", "mention_id"), ("quotes", "quote_id"), ("events", "event_id")):
+            self._validate(name, annotations[name], articles, self._published(name), key)
         return annotations
 
 
@@ -269,7 +269,10 @@ def _write_summary(layout: Layout, summary: dict) -> None:
 
 
 class _StageTimer:
-    """Records wall time per stage into the summary and closes the stage's progress bar."""
+    """Records wall time per stage into the summary and closes the stage's progress bar.
+
+    Time adds up over several uses of one stage name: "validate" is every suite of the run.
+    """
 
     def __init__(self, summary: dict):
         self.summary = summary
@@ -281,7 +284,8 @@ class _StageTimer:
         try:
             yield
         finally:
-            self.summary["seconds"][stage] = round(time.perf_counter() - t, 3)
+            seconds = self.summary["seconds"]
+            seconds[stage] = round(seconds.get(stage, 0.0) + time.perf_counter() - t, 3)
             progress.finish(stage)
 
 
