@@ -117,6 +117,30 @@ def validate(suite: Suite, frame: pl.DataFrame, ctx: CheckContext) -> SuiteResul
     )
 
 
+def merge(results: list[SuiteResult]) -> SuiteResult:
+    """One suite's results on several slices of a table as one result: the same expectation's
+    failures add up (counts summed, the first slices' samples kept)."""
+    failures: dict[tuple, Failure] = {}
+    for res in results:
+        for f in res.failures:
+            key = (f.expectation, f.column, f.description)
+            if key not in failures:
+                failures[key] = Failure(f.expectation, f.column, f.description, f.unexpected_count, list(f.sample))
+                continue
+            seen = failures[key]
+            if f.unexpected_count is not None:
+                seen.unexpected_count = (seen.unexpected_count or 0) + f.unexpected_count
+            seen.sample = (seen.sample + f.sample)[:_SAMPLE_ROWS]
+    return SuiteResult(
+        suite=results[0].suite,
+        success=all(r.success for r in results),
+        n_rows=sum(r.n_rows for r in results),
+        n_expectations=max(r.n_expectations for r in results),
+        seconds=round(sum(r.seconds for r in results), 3),
+        failures=list(failures.values()),
+    )
+
+
 def _failure(r, prepared: pl.DataFrame, suite: Suite) -> Failure:
     """A failed expectation; semantic checks get the failing rows' keys as their sample."""
     cfg = r.expectation_config

@@ -132,7 +132,7 @@ CLEANED = Suite(
     {
         "body_clean": ("body is non-empty, stripped, without invisible controls", _body_clean),
         "date_plausible": ("published_at between 1900 and the run start", _date_plausible),
-        "id_new": ("article_id not already published by an earlier run", _new_ids("article_id")),
+        "id_new": ("article_id not already published by an earlier run, nor repeated in this one", _new_ids("article_id")),
     },
 )
 _ARTICLE_CHECKS = {
@@ -141,7 +141,7 @@ _ARTICLE_CHECKS = {
     "similarity_in_range": ("dup_similarity in [0, 1]", _similarity_in_range),
     "body_clean": ("body is non-empty, stripped, without invisible controls", _body_clean),
     "date_plausible": ("published_at between 1900 and the run start", _date_plausible),
-    "id_new": ("article_id not already published by an earlier run", _new_ids("article_id")),
+    "id_new": ("article_id not already published by an earlier run, nor repeated in this one", _new_ids("article_id")),
 }
 # The dedup stage's output is the final articles table (every column filled): one suite serves
 # both, run on the new rows at dedup time and on the whole table by `akhbar validate`.
@@ -154,7 +154,7 @@ def _annotation_checks(text_col: str, key: str) -> dict[str, tuple[str, Check]]:
     return {
         "article_exists": ("article_id exists in articles", _article_exists),
         "offsets_match": (f"offsets inside the body and body[start:end] == {text_col}", _offsets_match(text_col)),
-        "id_new": (f"{key} not already published by an earlier run", _new_ids(key)),
+        "id_new": (f"{key} not already published by an earlier run, nor repeated in this one", _new_ids(key)),
     }
 
 

@@ -120,3 +120,15 @@ def test_new_row_joining_published_group_counts_published_canonical():
 def test_wrong_type_fails():
     bad = good("entity_dim").with_columns(n_mentions=pl.lit("many"))
     assert not validate(SUITES["entity_dim"], bad, ctx()).success
+
+
+def test_results_of_slices_merge_into_one():
+    from akhbar.expectations.runner import merge
+
+    ok = validate(SUITES["entities"], good("entities"), ctx())
+    bad = validate(SUITES["entities"], good("entities").with_columns(end_char=pl.lit(99)), ctx())
+    both = merge([ok, bad, bad])
+    assert not both.success and both.n_rows == 3 and both.suite == "entities"
+    offsets = [f for f in both.failures if f.column == "check_offsets_match"]
+    assert len(offsets) == 1 and offsets[0].unexpected_count == 2
+    assert merge([ok, ok]).success
