@@ -21,12 +21,16 @@ as أمس are left unresolved then, since the anchor is not the time of writing)
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from akhbar.tasks.text import MONTHS, WEEKDAYS
 
 from .lexicon import fold
+from .triggers import Tokens, tokenize
 
 Date = dt.date
 
@@ -90,13 +94,23 @@ _PART = {"منتصف": "mid", "اواسط": "mid", "نهايه": "end", "اوا�
          "اوائل": "start"}
 
 
-def find_expressions(folded: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
-    """All temporal expressions in ``folded[start:end]``, longest first where they overlap."""
+def find_expressions(folded: str, start: int = 0, end: int | None = None,
+                     tokens: Tokens | None = None) -> list[TimeExpr]:
+    """All temporal expressions in ``folded[start:end]``, longest first where they overlap.
+
+    ``tokens`` (``triggers.tokenize(folded)``) may be passed when the caller has them; the
+    patterns are then tried only where an expression can start (``_starts``).
+    """
     end = len(folded) if end is None else end
+    whole = start == 0 and end == len(folded)
+    if whole and tokens is None:
+        tokens = tokenize(folded)
     found: list[TimeExpr] = []
+    starts = _starts(folded, tokens) if whole else {}
     for rx, make in ((_FULL_RE, _full), (_MONTH_RE, _month), (_YEAR_RE, _year), (_WEEKDAY_RE, _weekday),
                      (_RELATIVE_RE, _relative)):
-        for m in rx.finditer(folded, start, end):
+        matches = _scan(rx, starts[rx], folded) if whole else rx.finditer(folded, start, end)
+        for m in matches:
             expr = make(m)
             if expr and not any(e.start < expr.end and expr.start < e.end for e in found):
                 found.append(expr)
@@ -105,6 +119,63 @@ def find_expressions(folded: str, start: int = 0, end: int | None = None) -> lis
     return [e for k, e in enumerate(found) if not (
         e.kind == "relative" and e.rel and e.rel.startswith("day") and k + 1 < len(found)
         and found[k + 1].kind == "weekday" and found[k + 1].start - e.end <= 2)]
+
+
+# Where an expression can start. Python's ``re`` tries a pattern at every position of the body:
+# the five patterns cost 1.0 s of the events stage's 4.7 s on 2,889 SaudiNewsNet articles
+# (benchmarks/annotators/speed.py). An expression starts where a word of a short list starts
+# (the first word of every branch of a pattern with the prefixes it allows: a month, a weekday,
+# يوم، عام، في ...; two month names may be glued, since _SEP may be empty) or in the last two
+# digits of a number. ``_BEFORE`` forbids a letter before the start and each listed word must
+# end at a space or a non-letter, so in a word without diacritics only a whole listed word can
+# start a match; in a word with diacritics (rare) every position after a diacritic is tried
+# too. ``_scan`` then reproduces ``finditer`` from those positions only (test_scan.py checks
+# both agree on random text; benchmarks/annotators/check_identical.py on the corpus).
+_PART_WORDS = ("منتصف", "اواسط", "نهايه", "اواخر", "مطلع", "بدايه", "اوائل")
+_DAY_TIMES = ("يوم", "مساء", "صباح", "ليله", "ظهر", "فجر")
+_START_WORDS = {
+    _FULL_RE: frozenset(),  # a number: see _starts
+    # a month, or two glued ones: _SEP may be empty ("أبريلمارس" reads as a pair)
+    _MONTH_RE: frozenset((*_PART_WORDS, "شهر", *(n.split()[0] for n in _MONTH_OF),
+                          *(a + b.split()[0] for a in _MONTH_OF if " " not in a for b in _MONTH_OF))),
+    _YEAR_RE: frozenset(("عام", "العام", "سنه")),
+    _WEEKDAY_RE: frozenset([p + t for p in ("", "و", "ف") for t in _DAY_TIMES]
+                           + [p + a + w for p in ("", "و", "ف", "ب") for a in ("", "ال") for w in _WEEKDAY_OF]),
+    _RELATIVE_RE: frozenset(("في", *_PART_WORDS, "هذا", "هذه", *("ال" + u for u in _UNIT),
+                             "اول", "امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "بعد")),
+}
+_ANY_START_WORD = frozenset().union(*_START_WORDS.values())
+_DIACRITIC_RE = re.compile("[\u064B-\u0652]")  # the diacritics tokenize keeps inside a word
+
+
+def _starts(folded: str, tokens: Tokens) -> dict[re.Pattern, list[int]]:
+    """Per pattern, sorted offsets where it may match in ``folded`` (a superset of its matches)."""
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
+    every = range(len(texts))
+    listed = list(compress(every, map(_ANY_START_WORD.__contains__, texts)))
+    # [0-3]?\d right before the month: one of the last two digits of a number
+    numbers = [q for i in compress(every, map(str.isdecimal, texts))
+               for q in range(max(starts[i], ends[i] - 2), ends[i])]
+    marked: list[int] = []
+    if _DIACRITIC_RE.search(folded):  # words written with diacritics, and every position after one
+        marked = [starts[i] for i in compress(every, map(int.__ne__, map(len, texts), map(operator.sub, ends, starts)))]
+        marked += [m.end() for m in _DIACRITIC_RE.finditer(folded)]
+    out = {}
+    for rx, words in _START_WORDS.items():
+        own = numbers if rx is _FULL_RE else [starts[i] for i in listed if texts[i] in words]
+        out[rx] = sorted(set(own).union(marked)) if marked else own
+    return out
+
+
+def _scan(rx: re.Pattern, starts: list[int], folded: str) -> Iterator[re.Match]:
+    """``rx.finditer(folded)`` tried only at ``starts`` (sorted, a superset of its match starts)."""
+    last = 0
+    for p in starts:
+        if p >= last:
+            m = rx.match(folded, p)  # a lookbehind still sees the text before p
+            if m:
+                last = m.end()  # no pattern matches the empty string
+                yield m
 
 
 def _full(m: re.Match) -> TimeExpr | None:
@@ -250,14 +321,15 @@ def _relative_date(expr: TimeExpr, ref: Date, basis: str) -> Resolved | None:
     return Resolved(dt.date(year, 1, 1), "year", basis)
 
 
-def article_anchor(folded_body: str) -> Date | None:
+def article_anchor(folded_body: str, exprs: list[TimeExpr] | None = None) -> Date | None:
     """Latest full date (day, month and year) written in the article, or None.
 
     Used when the publication date is unknown: a page's dateline, caption or body usually
     carries the date of the report; the latest one is the closest to the time of writing.
+    ``exprs`` are ``find_expressions(folded_body)`` when the caller already has them.
     """
     dates = []
-    for expr in find_expressions(folded_body):
+    for expr in find_expressions(folded_body) if exprs is None else exprs:
         if expr.kind == "full":
             r = resolve(expr, None, None, 0)
             if r:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import fold
-from .triggers import Token, Trigger
+from .triggers import Tokens, Trigger
 
 CUE_WINDOW = 8
 NEGATION_WINDOW = 2
@@ -31,11 +31,11 @@ _FUTURE_RE = re.compile(r"^[وف]?س[يتن][\u0621-\u064A]{2,}$")
 _NOT_FUTURE = _F("سياس سيار سيد سنو سنه سيطر سينا ستا سيول سير ستين سنت سيا سيل سين ستر سني")
 
 
-def factuality(tokens: list[Token], trig: Trigger, sent_first: int) -> str:
+def factuality(tokens: Tokens, trig: Trigger, sent_first: int) -> str:
     """Factuality of ``trig`` given the sentence's first token index ``sent_first``."""
     i = trig.token
-    before = [t.text for t in tokens[max(sent_first, i - CUE_WINDOW): i]]
-    after = [t.text for t in tokens[i + 1: i + 3]]
+    before = tokens.texts[max(sent_first, i - CUE_WINDOW): i]
+    after = tokens.texts[i + 1: i + 3]
     near = [w.lstrip("وف") for w in before[-NEGATION_WINDOW:]]
     bare = [w.lstrip("وف") for w in before]
     if any(w in _NEGATIONS for w in near) or any(w in _DENIALS for w in bare):
@@ -63,7 +63,7 @@ def _is_future_verb(word: str) -> bool:
     return bool(_FUTURE_RE.match(w)) and not w.startswith(_NOT_FUTURE)
 
 
-def is_imperfect(tokens: list[Token], trig: Trigger) -> bool:
+def is_imperfect(tokens: Tokens, trig: Trigger) -> bool:
     """Whether a verb trigger is in the imperfect (يلتقي، تتهم): present or near future in news."""
-    word = tokens[trig.token].text[len(trig.proclitic):]
+    word = tokens.texts[trig.token][len(trig.proclitic):]
     return trig.sense.pos == "verb" and word[:1] in "يتن" and len(word) > 3

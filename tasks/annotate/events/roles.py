@@ -19,10 +19,11 @@ topic, subject-verb (روسيا تحشد قواتها). The rules, in order:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .lexicon import fold
-from .triggers import Token, Trigger
+from .triggers import Tokens, Trigger
 
 PREP_GAP = 3  # title words between a preposition and the name (مع الرئيس الأمريكي جو بايدن)
 SUBJECT_GAP = 4  # the subject follows the verb within a few words, titles included
@@ -53,19 +54,12 @@ class Roles:
     location: str | None
 
 
-def token_index(tokens: list[Token], offset: int) -> int:
-    """Index of the token containing or following ``offset`` (binary search)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+def token_index(tokens: Tokens, offset: int) -> int:
+    """Index of the token containing or following ``offset``: the first that ends after it."""
+    return bisect.bisect_right(tokens.ends, offset)  # ends strictly increase
 
 
-def read_roles(body: str, tokens: list[Token], trig: Trigger, mentions: list[Mention]) -> Roles:
+def read_roles(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention]) -> Roles:
     """Actors, targets and place of ``trig`` among the sentence's entity ``mentions``."""
     location = _location(body, tokens, trig, mentions)
     others = [m for m in mentions if m.entity_id != location and not (m.start < trig.end and trig.start < m.end)]
@@ -93,30 +87,30 @@ def _ids(ms: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.entity_id for m in ms))
 
 
-def _gap(tokens: list[Token], trig: Trigger, m: Mention) -> int:
+def _gap(tokens: Tokens, trig: Trigger, m: Mention) -> int:
     return abs(token_index(tokens, m.start) - trig.token)
 
 
-def _prep_before(body: str, tokens: list[Token], m: Mention) -> bool:
+def _prep_before(body: str, tokens: Tokens, m: Mention) -> bool:
     k = token_index(tokens, m.start)
     tok = tokens[k] if k < len(tokens) else None
     if tok is not None and tok.start < m.start and tok.text[: m.start - tok.start] in _ATTACHED_PREPS:
         return True  # لروسيا: the preposition is glued to the name's first word
-    words = [t.text for t in tokens[max(0, k - PREP_GAP): k]]
+    words = tokens.texts[max(0, k - PREP_GAP): k]
     return any(w in _PREPS or w.lstrip("و") in _PREPS for w in words)
 
 
-def _after_bain(tokens: list[Token], after: list[Mention]) -> list[Mention]:
+def _after_bain(tokens: Tokens, after: list[Mention]) -> list[Mention]:
     if not after:
         return []
     k = token_index(tokens, after[0].start)
-    words = [t.text for t in tokens[max(0, k - 3): k]]
+    words = tokens.texts[max(0, k - 3): k]
     if "بين" not in words:
         return []
     return _coordinated(tokens, after)
 
 
-def _coordinated(tokens: list[Token], ms: list[Mention]) -> list[Mention]:
+def _coordinated(tokens: Tokens, ms: list[Mention]) -> list[Mention]:
     """``ms[0]`` and the mentions joined to it by و (X وY، X و Y)."""
     out = [ms[0]]
     for m in ms[1:]:
@@ -127,13 +121,13 @@ def _coordinated(tokens: list[Token], ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def _joined_by_waw(tokens: list[Token], a: Mention, b: Mention) -> bool:
+def _joined_by_waw(tokens: Tokens, a: Mention, b: Mention) -> bool:
     k = token_index(tokens, b.start)
     tok = tokens[k] if k < len(tokens) else None
     return (tok is not None and tok.text.startswith("و")) or (k > 0 and tokens[k - 1].text == "و")
 
 
-def _actors(tokens: list[Token], trig: Trigger, before: list[Mention], bare_after: list[Mention]) -> list[Mention]:
+def _actors(tokens: Tokens, trig: Trigger, before: list[Mention], bare_after: list[Mention]) -> list[Mention]:
     if bare_after and _gap(tokens, trig, bare_after[0]) <= SUBJECT_GAP:
         return _coordinated(tokens, bare_after)
     if before:
@@ -149,7 +143,7 @@ def _actors(tokens: list[Token], trig: Trigger, before: list[Mention], bare_afte
     return []
 
 
-def _location(body: str, tokens: list[Token], trig: Trigger, mentions: list[Mention]) -> str | None:
+def _location(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention]) -> str | None:
     best = None
     for m in mentions:
         if m.entity_type != "LOC":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from akhbar.tasks.text import match_key
 
@@ -58,10 +59,15 @@ def _lookup(key: str) -> tuple[str, str, bool] | None:
     return None
 
 
+# Every key ``_lookup`` can accept (a cue, or a cue after و/ف/س): a set test skips the other
+# words of a body without a call each.
+_MAYBE_CUE = frozenset(CUES) | {p + k for p in ("وس", "فس", "و", "ف", "س") for k in CUES}
+
+
 def _follower(doc: Doc, i: int, sent_end: int) -> tuple[str, int | None, int]:
     """Scan after cue ``i``: return (kind, complementiser index, window end index)."""
-    toks = doc.tokens
-    last = min(len(toks) - 1, i + MAX_GAP)
+    starts, keys = doc.starts, doc.keys
+    last = min(len(keys) - 1, i + MAX_GAP)
     j = i
     while True:
         between = doc.gap(j)
@@ -73,11 +79,11 @@ def _follower(doc: Doc, i: int, sent_end: int) -> tuple[str, int | None, int]:
                 return "mark", None, j + 1
             j = skip - 1  # a quoted name such as «الناتو» inside the subject: read past it
         j += 1
-        if j > last or toks[j].start >= sent_end:
+        if j > last or starts[j] >= sent_end:
             return "none", None, j
-        if toks[j].key in COMPLEMENTISERS and toks[j - 1].key not in NON_REPORTING_BEFORE_AN:
+        if keys[j] in COMPLEMENTISERS and keys[j - 1] not in NON_REPORTING_BEFORE_AN:
             return "comp", j, j
-        if _lookup(toks[j].key) is not None and j > i + 1:
+        if _lookup(keys[j]) is not None and j > i + 1:
             return "none", None, j  # another cue starts: this one has no clause of its own
 
 
@@ -86,28 +92,29 @@ def _short_quoted(doc: Doc, j: int, sent_end: int) -> int | None:
 
     None when the mark opens a real quote (longer, or not closed within the sentence).
     """
-    toks = doc.tokens
-    for k in range(j + 1, min(len(toks), j + 4)):
-        if toks[k].start >= sent_end:
+    starts = doc.starts
+    for k in range(j + 1, min(len(starts), j + 4)):
+        if starts[k] >= sent_end:
             return None
         if has_mark(doc.gap(k)):
             if ":" in doc.gap(k):
                 return None
-            return k + 1 if k + 1 < len(toks) and toks[k + 1].start < sent_end else None
+            return k + 1 if k + 1 < len(starts) and starts[k + 1] < sent_end else None
     return None
 
 
 def find_cues(doc: Doc) -> list[Cue]:
     """All reporting cues of ``doc`` in text order, with their follower and subject window."""
     cues = []
-    for i, tok in enumerate(doc.tokens):
-        hit = _lookup(tok.key)
+    keys = doc.keys
+    for i in compress(range(len(keys)), map(_MAYBE_CUE.__contains__, keys)):
+        hit = _lookup(keys[i])
         if hit is None:
             continue
         lemma, form, prefixed = hit
-        if i > 0 and doc.tokens[i - 1].key in NOT_A_STATEMENT:
+        if i > 0 and keys[i - 1] in NOT_A_STATEMENT:
             continue  # "لم يكشف"، "من المتوقع أن يعلن": negated or not yet said
-        s = doc.sentence_of(tok.start)
+        s = doc.sentence_of(doc.starts[i])
         sent_end = doc.sentences[s][1] if doc.sentences else len(doc.body)
         follow, comp, hi = _follower(doc, i, sent_end)
         cues.append(Cue(i, lemma, form, prefixed, follow, comp, (i + 1, hi)))

@@ -79,7 +79,7 @@ def _inside(pos: int, spans: list[Marked]) -> bool:
 def _direct(doc: Doc, outer: list[Marked], cues: list[Cue], speakers: dict, memory: SpeakerMemory) -> list[QuoteSpan]:
     """Marked quotations with their attribution (see ``_attribute``)."""
     out = []
-    free = [c for c in cues if not _inside(doc.tokens[c.index].start, outer)]
+    free = [c for c in cues if not _inside(doc.starts[c.index], outer)]
     for q in outer:
         if is_label(doc, q):
             continue
@@ -104,19 +104,19 @@ def _attribute(doc: Doc, q: Marked, cues: list[Cue], outer: list[Marked]) -> tup
     Returns (cue, how) with how in cue | post | colon | according | continued | unattributed.
     """
     sent = doc.sentences[doc.sentence_of(q.open_at)]
-    before = [c for c in cues if sent[0] <= doc.tokens[c.index].start < q.open_at]
+    before = [c for c in cues if sent[0] <= doc.starts[c.index] < q.open_at]
     if before:
         return before[-1], "cue"
     close = q.close_at if q.close_at is not None else q.end
     par = doc.paragraph_of(q.open_at)
-    after = [c for c in cues if close < doc.tokens[c.index].start < par[1] and not c.prefixed]
-    if after and _words_between(doc, close, doc.tokens[after[0].index].start) == 0 and after[0].follow != "comp":
+    after = [c for c in cues if close < doc.starts[c.index] < par[1] and not c.prefixed]
+    if after and _words_between(doc, close, doc.starts[after[0].index]) == 0 and after[0].follow != "comp":
         return after[0], "post"
     lead = doc.body[:q.open_at].rstrip()
-    colon_cues = [c for c in cues if c.follow == "colon" and doc.tokens[c.index].start < q.open_at]
+    colon_cues = [c for c in cues if c.follow == "colon" and doc.starts[c.index] < q.open_at]
     if lead.endswith(":") and colon_cues:
         return colon_cues[-1], "cue"
-    if any(doc.tokens[i].key in ACCORDING_TO for i in doc.token_range(*sent)):
+    if any(doc.keys[i] in ACCORDING_TO for i in doc.token_range(*sent)):
         return None, "according"
     if doc.body[par[0]:q.open_at].strip() == "" and q.n_tokens > SHORT_PHRASE:
         return None, "continued"
@@ -124,7 +124,7 @@ def _attribute(doc: Doc, q: Marked, cues: list[Cue], outer: list[Marked]) -> tup
 
 
 def _words_between(doc: Doc, a: int, b: int) -> int:
-    return sum(1 for i in doc.token_range(a + 1, b) if doc.tokens[i].end <= b)
+    return sum(1 for i in doc.token_range(a + 1, b) if doc.ends[i] <= b)
 
 
 def _token_index(doc: Doc, offset: int) -> int:
@@ -134,11 +134,11 @@ def _token_index(doc: Doc, offset: int) -> int:
 def _according_speaker(doc: Doc, q: Marked, memory: SpeakerMemory) -> Speaker | None:
     """Speaker named after "وفقا لـ / بحسب / نقلا عن" in the quote's sentence."""
     sent = doc.sentences[doc.sentence_of(q.open_at)]
-    idx = [i for i in doc.token_range(*sent) if doc.tokens[i].key in ACCORDING_TO]
+    idx = [i for i in doc.token_range(*sent) if doc.keys[i] in ACCORDING_TO]
     if not idx:
         return None
     i = idx[0] + 1
-    if i < len(doc.tokens) and doc.tokens[i].key in ("ل", "لـ", "ما", "عن"):
+    if i < len(doc.tokens) and doc.keys[i] in ("ل", "لـ", "ما", "عن"):
         i += 1
     end = doc.first_token_from(sent[1])
     span = subject_after(doc, i, end, memory.lam_names, lam_ok=True)
@@ -152,9 +152,9 @@ def _colon_quotes(doc: Doc, cues: list[Cue], speakers: dict, outer: list[Marked]
     """Unmarked speech after "cue X:" up to the end of that sentence."""
     out = []
     for c in cues:
-        if c.follow != "colon" or _inside(doc.tokens[c.index].start, outer):
+        if c.follow != "colon" or _inside(doc.starts[c.index], outer):
             continue
-        colon = doc.body.index(":", doc.tokens[c.window[1] - 1].end)
+        colon = doc.body.index(":", doc.ends[c.window[1] - 1])
         sent = doc.sentences[doc.sentence_of(colon)]
         par = doc.paragraph_of(colon)
         start, end = trim(doc.body, colon + 1, min(sent[1], par[1]))
@@ -179,7 +179,7 @@ def _post_unmarked(doc: Doc, cues: list[Cue], speakers: dict, outer: list[Marked
         start, end = trim(doc.body, par[0], sent[0])
         text = doc.body[start:end]
         if end - start < 10 or any(ch in text for ch in "\"“”«»„") or any(
-                start <= doc.tokens[o.index].start < end for o in cues):
+                start <= doc.starts[o.index] < end for o in cues):
             continue
         sp = speakers.get(c.index)
         out.append(QuoteSpan("direct", start, end, sp, _cue_text(doc, c), SCORE["post_unmarked"]))
@@ -194,8 +194,8 @@ def _indirect(doc: Doc, cues: list[Cue], speakers: dict) -> list[QuoteSpan]:
             continue
         if _impersonal(doc, c) or c.comp + 1 >= len(doc.tokens):
             continue
-        start = doc.tokens[c.comp + 1].start
-        sent = doc.sentences[doc.sentence_of(doc.tokens[c.comp].start)]
+        start = doc.starts[c.comp + 1]
+        sent = doc.sentences[doc.sentence_of(doc.starts[c.comp])]
         end = min(sent[1], doc.paragraph_of(start)[1])
         end = _clause_end(doc, cues[n + 1:], start, end)
         start, end = trim(doc.body, start, end)
@@ -210,9 +210,9 @@ def _indirect(doc: Doc, cues: list[Cue], speakers: dict) -> list[QuoteSpan]:
 def _clause_end(doc: Doc, later: list[Cue], start: int, end: int) -> int:
     """Cut the reported clause before the next cue or "according to" in the sentence."""
     body = doc.body
-    stops = [doc.tokens[c.index].start for c in later
-             if start < doc.tokens[c.index].start < end and _opens_clause(doc, c)]
-    stops += [doc.tokens[i].start for i in doc.token_range(start + 1, end) if doc.tokens[i].key in ACCORDING_TO]
+    stops = [doc.starts[c.index] for c in later
+             if start < doc.starts[c.index] < end and _opens_clause(doc, c)]
+    stops += [doc.starts[i] for i in doc.token_range(start + 1, end) if doc.keys[i] in ACCORDING_TO]
     if not stops:
         return end
     stop = min(stops)
@@ -236,7 +236,7 @@ def _cue_text(doc: Doc, cue: Cue | None) -> str | None:
     """The written cue word without a leading conjunction (و/ف)."""
     if cue is None:
         return None
-    text = doc.tokens[cue.index].text
+    text = doc.texts[cue.index]
     return text[1:] if cue.prefixed and text[:1] in "وف" else text
 
 

@@ -86,19 +86,19 @@ def find_marked(doc: Doc) -> list[Marked]:
 
 
 def _count_tokens(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for i in doc.token_range(start, end) if doc.tokens[i].end <= end)
+    return sum(1 for i in doc.token_range(start, end) if doc.ends[i] <= end)
 
 
 def _token_before(doc: Doc, offset: int) -> str:
     """Match key of the word before ``offset`` without a one-letter و/ب/ل/ف prefix."""
     i = doc.first_token_from(offset) - 1
-    while i >= 0 and doc.tokens[i].end > offset:
+    while i >= 0 and doc.ends[i] > offset:
         i -= 1
     if i < 0:
         return ""
-    key = doc.tokens[i].key
+    key = doc.keys[i]
     if len(key) <= 2 and i > 0:  # "و»المنجل»", "بـ“…”": look one word further back
-        key = doc.tokens[i - 1].key
+        key = doc.keys[i - 1]
     if key[:1] in "وبلف" and key[1:] in NAMING_NOUNS | _SCARE_BEFORE:
         key = key[1:]
     for article in ("ال", "وال", "بال", "لل"):  # "المسرحية “…”", "للمجموعة «…»"
@@ -109,7 +109,7 @@ def _token_before(doc: Doc, offset: int) -> str:
 
 def _token_after(doc: Doc, offset: int) -> str:
     i = doc.first_token_from(offset)
-    return doc.tokens[i].key if i < len(doc.tokens) else ""
+    return doc.keys[i] if i < len(doc.tokens) else ""
 
 
 def is_label(doc: Doc, q: Marked) -> bool:

@@ -48,12 +48,15 @@ class Speaker:
     explicit: bool  # named in the cue's own clause (not inherited from an earlier cue)
 
 
+_BREAKS = frozenset("،,()[];؛")
+
+
 def _chunks(doc: Doc, lo: int, hi: int) -> list[list[int]]:
     """Token indices of [lo, hi) split at commas and brackets."""
     out: list[list[int]] = [[]]
     for i in range(lo, hi):
         out[-1].append(i)
-        if i + 1 < hi and any(ch in doc.gap(i) for ch in "،,()[];؛"):
+        if i + 1 < hi and not _BREAKS.isdisjoint(doc.gap(i)):
             out.append([])
     return [c for c in out if c]
 
@@ -88,10 +91,10 @@ def subject_after(doc: Doc, lo: int, hi: int, lam_names: frozenset[int] = frozen
         np_ = _np(doc, chunk, lam_names, lam_ok and n == 0)
         if not np_:
             continue
-        if len(np_) == 1 and doc.tokens[np_[0]].key in PRONOUN_SUBJECTS:
+        if len(np_) == 1 and doc.keys[np_[0]] in PRONOUN_SUBJECTS:
             return None
         after_comma = n + 1 < len(chunks) and any(ch in doc.gap(chunk[-1]) for ch in "،,")
-        if doc.tokens[np_[0]].key in TITLE_HEADS and after_comma:
+        if doc.keys[np_[0]] in TITLE_HEADS and after_comma:
             name = _np(doc, chunks[n + 1], lam_names)
             if name and len(name) == len(chunks[n + 1]) and len(name) <= MAX_APPOSITION:
                 return name[0], name[-1], np_[0], np_[-1]  # "TITLE، NAME،": the name is the mention
@@ -131,7 +134,7 @@ def link(doc: Doc, first: int, last: int, mentions: list[Mention],
     A person named in the phrase wins (its last mention: the name follows the title); else an
     organisation or place that opens the phrase, unless the phrase opens with a title.
     """
-    start, end = doc.tokens[first].start, doc.tokens[last].end
+    start, end = doc.starts[first], doc.ends[last]
     if starts is None:
         starts = [m.start for m in mentions]
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
@@ -140,7 +143,7 @@ def link(doc: Doc, first: int, last: int, mentions: list[Mention],
     if people:
         m = people[-1]
         return m.start, m.end, m
-    if doc.tokens[first].key not in TITLE_HEADS:
+    if doc.keys[first] not in TITLE_HEADS:
         for m in inside:
             if m.start - start <= 2:
                 return start, end, m
@@ -150,7 +153,7 @@ def link(doc: Doc, first: int, last: int, mentions: list[Mention],
 def _at_token_start(doc: Doc, offset: int) -> bool:
     """False for a name glued to a preposition ("السكرتير الصحفي لبوتين"): a complement, not the speaker."""
     i = doc.first_token_from(offset)
-    return i < len(doc.tokens) and doc.tokens[i].start == offset
+    return i < len(doc.tokens) and doc.starts[i] == offset
 
 
 class SpeakerMemory:
@@ -168,14 +171,13 @@ class SpeakerMemory:
     def _titles_from_mentions(self) -> dict[str, Speaker]:
         """Map "title words" -> person for every "TITLE [،] NAME" written in the article."""
         doc, titles = self.doc, {}
-        starts = {t.start: i for i, t in enumerate(doc.tokens)}
         for m in self.mentions:
-            if m.entity_type != "PER" or m.start not in starts:
+            i = bisect.bisect_left(doc.starts, m.start)  # the token starting at the mention, if any
+            if m.entity_type != "PER" or i == len(doc.starts) or doc.starts[i] != m.start:
                 continue
-            i = starts[m.start]
             for j in range(max(0, i - 6), i):
-                if doc.tokens[j].key in TITLE_HEADS:
-                    key = " ".join(t.key for t in doc.tokens[j:i])
+                if doc.keys[j] in TITLE_HEADS:
+                    key = " ".join(doc.keys[j:i])
                     titles.setdefault(key, Speaker(m.start, m.end, m.entity_id, m.canonical, True))
                     break
         return titles
@@ -211,7 +213,7 @@ def _subject_span(cue: Cue, doc: Doc, sent_start: int, lam_names: frozenset[int]
     if found is None:
         return (None if cue.prefixed else subject_before(doc, cue.index, sent_start)), None
     span, title = found[:2], (found[2:] if found[2] is not None else None)
-    if cue.follow == "none" and title is None and doc.tokens[span[0]].key not in TITLE_HEADS:
+    if cue.follow == "none" and title is None and doc.keys[span[0]] not in TITLE_HEADS:
         span = (span[0], min(span[1], span[0] + 2))  # no clause follows: the rest may be an object
     return span, title
 
@@ -219,7 +221,7 @@ def _subject_span(cue: Cue, doc: Doc, sent_start: int, lam_names: frozenset[int]
 def resolve(cue: Cue, memory: SpeakerMemory) -> Speaker | None:
     """The speaker of ``cue``: its own subject, linked and title-resolved, else an earlier one."""
     doc = memory.doc
-    sent_start = doc.sentences[doc.sentence_of(doc.tokens[cue.index].start)][0]
+    sent_start = doc.sentences[doc.sentence_of(doc.starts[cue.index])][0]
     span, title = _subject_span(cue, doc, sent_start, memory.lam_names)
     if span is None and cue.form == "verb":
         shared = _coordinated_subject(doc, cue.index, sent_start, memory.by_start)
@@ -228,8 +230,8 @@ def resolve(cue: Cue, memory: SpeakerMemory) -> Speaker | None:
     if span is None:
         return memory.last_before(cue.index)
     start, end, mention = link(doc, span[0], span[1], memory.mentions, memory.starts)
-    keys = lambda a, b: " ".join(t.key for t in doc.tokens[a:b + 1])
-    if title is None and mention is None and doc.tokens[span[0]].key in TITLE_HEADS:
+    keys = lambda a, b: " ".join(doc.keys[a:b + 1])
+    if title is None and mention is None and doc.keys[span[0]] in TITLE_HEADS:
         known = memory.by_title(keys(*span))
         if known is not None:  # "وقال المتحدث باسم الكرملين" after "... الكرملين، ديميتري بيسكوف"
             if known.entity_id is None:  # no entity to carry the name: point at the written name
@@ -238,11 +240,11 @@ def resolve(cue: Cue, memory: SpeakerMemory) -> Speaker | None:
             memory.remember(cue.index, None, speaker)
             return speaker
     speaker = Speaker(start, end, mention.entity_id if mention else None, mention.canonical if mention else None, True)
-    if cue.follow == "none" and mention is None and title is None and doc.tokens[span[0]].key not in TITLE_HEADS \
+    if cue.follow == "none" and mention is None and title is None and doc.keys[span[0]] not in TITLE_HEADS \
             and span[0] > cue.index:
         return speaker  # a cue with no statement: its "subject" may be an object; don't inherit it
     title_key = keys(*title) if title else None
-    if title is None and mention is not None and mention.entity_type == "PER" and mention.start > doc.tokens[span[0]].start:
+    if title is None and mention is not None and mention.entity_type == "PER" and mention.start > doc.starts[span[0]]:
         title_key = " ".join(t.key for t in doc.tokens[span[0]:span[1] + 1] if t.end <= mention.start)
     memory.remember(cue.index, title_key, speaker)
     return speaker
@@ -252,12 +254,13 @@ def _coordinated_subject(doc: Doc, cue_index: int, sent_start: int, by_start: di
     """"وترفض روسيا الاتهامات؛ وتؤكد أنها ...": a subject-less verb coordinated with an earlier
     clause of its sentence shares that clause's subject, when an entity follows the clause's
     opening verb. Nearest clause first; needs entity mentions to tell a subject from an object."""
-    toks = doc.tokens
-    bounds = [k for k in range(cue_index - 1, -1, -1) if toks[k].start >= sent_start
-              and (k == 0 or toks[k - 1].start < sent_start or any(ch in doc.gap(k - 1) for ch in "،,;؛"))]
-    for first in bounds:
-        if first + 1 < cue_index and toks[first + 1].start in by_start:
-            m = by_start[toks[first + 1].start]
+    starts = doc.starts
+    lo = doc.first_token_from(sent_start)  # tokens before it are outside the sentence
+    for first in range(cue_index - 2, lo - 1, -1):  # nearest clause first; first + 1 < cue_index
+        # the cheap test (an entity right after) first: most clause openings have none
+        if starts[first + 1] in by_start and (first == 0 or starts[first - 1] < sent_start
+                                              or any(ch in doc.gap(first - 1) for ch in "،,;؛")):
+            m = by_start[starts[first + 1]]
             return Speaker(m.start, m.end, m.entity_id, m.canonical, True)
     return None
 

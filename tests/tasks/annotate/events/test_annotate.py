@@ -87,3 +87,13 @@ def test_deterministic_and_empty_inputs():
     assert _events().equals(_events())
     empty = annotate_events(_articles("لا شيء هنا."), pl.DataFrame())
     assert empty.height == 0 and empty.columns == EVENTS.names
+
+
+def test_without_linking_only_the_story_ids_are_left_empty():
+    body = BODY + "\n\n" + BODY.replace("الثلاثاء", "الأربعاء")  # repeated mentions: stories of several
+    articles, entities = _articles(body, dt.datetime(2021, 12, 7, tzinfo=dt.timezone.utc)), _entities("a1", body, NAMES)
+    linked = annotate_events(articles, entities)
+    unlinked = annotate_events(articles, entities, link=False)
+    assert unlinked.columns == EVENTS.names and set(unlinked["story_id"]) == {""}
+    assert linked["story_id"].n_unique() < linked.height  # the linked run did link something
+    assert unlinked.equals(linked.with_columns(story_id=pl.lit("")))
