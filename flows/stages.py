@@ -161,7 +161,7 @@ def annotate_task(article_ref: PartRef, run_dir: str, run_id: str) -> dict[str, 
     articles = article_ref.read(["article_id", "body", "published_at"])
     entities = annotate_entities(articles.select("article_id", "body"))
     quotes = annotate_quotes(articles.select("article_id", "body"), entities)
-    events = annotate_events(articles, entities)
+    events = annotate_events(articles, entities, link=False)  # stories are linked across parts in stories_task
     name = Path(article_ref.path).name
     return {
         "entities": PartRef.of(write_table(T.ENTITIES, entities, final_part(run_dir, "entities", run_id, name))),

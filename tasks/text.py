@@ -93,8 +93,9 @@ WEEKDAYS: dict[int, tuple[str, ...]] = {  # Python weekday(): Monday == 0
 WEEKDAY_BY_KEY: dict[str, int] = {match_key(n): d for d, names in WEEKDAYS.items() for n in names}
 
 # Sentence boundaries: Arabic and Latin full stops, question and exclamation marks, and
-# paragraph breaks. A dot between digits (3.5) is not a boundary.
-_SENT_END_RE = re.compile(r"(?<!\d)[.!?؟…]+(?=\s|$)|[.!?؟](?=[\"”»’]\s)|\n+")
+# paragraph breaks. A dot between digits (3.5) is not a boundary; one after a number and before
+# a space is ("بعد عام 1997. وقالت": a year often ends a sentence in news).
+_SENT_END_RE = re.compile(r"[.!?؟…]+(?=\s|$)|[.!?؟](?=[\"”»’]\s)|\n+")
 
 
 def sentence_spans(body: str) -> list[tuple[int, int]]:
