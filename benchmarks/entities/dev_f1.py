@@ -3,6 +3,8 @@
 Usage:
     python benchmarks/entities/train_tagger.py --dev /tmp/ent_dev   # model on the first 9/10
     python benchmarks/entities/dev_f1.py /tmp/ent_dev [--institutions]
+    python benchmarks/entities/train_tagger.py --tune /tmp/ent_tune && \
+        python benchmarks/entities/dev_f1.py /tmp/ent_tune --tune    # the tuning split
 
 Scores exact span and type with seqeval (CoNLL scheme) on PER, ORG, LOC (MISC is mapped to O
 in gold and prediction: the annotator does not emit it). Two systems are scored: the CRF
@@ -24,7 +26,7 @@ def main() -> None:
     os.environ["AKHBAR_ENTITIES_VOCAB"] = str(model_dir / "vocab.tsv")
     sys.path.insert(0, str(Path(__file__).parent))
     from seqeval.metrics import classification_report
-    from train_tagger import ANERCORP, read_conll, split_dev
+    from train_tagger import ANERCORP, read_conll, split_dev, split_tune
 
     import akhbar.tasks.annotate.entities.recognize as recognize
     from akhbar.tasks.annotate.entities.conll import tag_sentence
@@ -33,7 +35,8 @@ def main() -> None:
     recognize.INSTITUTION_CANDIDATES = "--institutions" in sys.argv
     from akhbar.tasks.annotate.entities.tagger import tag_tokens
 
-    _, dev = split_dev(read_conll(ANERCORP))
+    # --tune: score the ninth tenth (model from train_tagger.py --tune) instead of the dev split
+    _, dev = (split_tune if "--tune" in sys.argv else split_dev)(read_conll(ANERCORP))
     gold = [[_no_misc(t) for _, t in s] for s in dev]
     crf = [[_no_misc(t) for t in tag_tokens([w for w, _ in s])[0]] for s in dev]
     full = [tag_sentence([w for w, _ in s]) for s in dev]

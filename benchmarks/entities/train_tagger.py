@@ -3,6 +3,7 @@
 Usage:
     python benchmarks/entities/train_tagger.py                 # full train.conll -> package data
     python benchmarks/entities/train_tagger.py --dev OUT_DIR   # first 9/10 only (dev benchmark)
+    python benchmarks/entities/train_tagger.py --tune OUT_DIR  # first 8/10 only (tuning split)
     python benchmarks/entities/train_tagger.py --out OUT_DIR   # full data, elsewhere (check)
 
 Deterministic: sentences are read in file order, L-BFGS has no random component, and the
@@ -47,6 +48,14 @@ def split_dev(sents: list) -> tuple[list, list]:
     return sents[:cut], sents[cut:]
 
 
+def split_tune(sents: list) -> tuple[list, list]:
+    """First eight tenths (train) and the ninth tenth (tune): choices are made here, so the
+    dev split (last tenth) stays an unseen test of them."""
+    train, _ = split_dev(sents)
+    cut = len(sents) * 8 // 10
+    return train[:cut], train[cut:]
+
+
 def write_vocab(sents: list, path: Path) -> None:
     """Write match_key<TAB>count<TAB>count-inside-an-entity for words seen at least twice."""
     from akhbar.tasks.text import match_key
@@ -77,13 +86,16 @@ def train(sents: list, model_path: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--dev", type=Path, help="train on the first 9/10 and write model+vocab here")
+    ap.add_argument("--tune", type=Path, help="train on the first 8/10 and write model+vocab here")
     ap.add_argument("--out", type=Path, help="train on all and write here instead of the package data")
     args = ap.parse_args()
     sents = read_conll(ANERCORP)
-    out = args.dev or args.out or PACKAGE_DATA
+    out = args.dev or args.tune or args.out or PACKAGE_DATA
     out.mkdir(parents=True, exist_ok=True)
     if args.dev:
         sents, _ = split_dev(sents)
+    elif args.tune:
+        sents, _ = split_tune(sents)
     write_vocab(sents, out / "vocab.tsv")
     # Features read the vocabulary: point them at the one just written before importing.
     os.environ["AKHBAR_ENTITIES_VOCAB"] = str(out / "vocab.tsv")

@@ -12,7 +12,7 @@ file stays the single source of truth; a unit test checks labels against crfsuit
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 import pycrfsuite
@@ -68,28 +68,30 @@ class Decoder:
         self._table = np.zeros((TABLE_WORDS + 1, 1 + len(CONTEXT_OFFSETS), len(self.labels)))
 
     def _add_words(self, tokens: list[str]) -> None:
-        """Give new word forms an id and fill their table rows (one numpy call for all)."""
-        get, first = self.attrs.get, len(self._keys)
-        slots, rows = [], []
+        """Give new word forms an id and fill their table rows (vectorised over all of them)."""
+        first, width = len(self._keys), self._table.shape[1]
+        attrs: list[str] = []
+        lens: list[int] = []  # attributes per table slot, slots in table order
         for n, token in enumerate(tokens):
-            wid = first + n
-            self._ids[token] = wid
+            self._ids[token] = first + n
             feats = word_features(token)
             self._keys.append(feats[1] if feats[0] == "punct" else feats[0])
-            base = wid * self._table.shape[1]
-            for a in feats:
-                r = get(a)
-                if r:
-                    slots.append(base)
-                    rows.append(r)
-            for k, d in enumerate(CONTEXT_OFFSETS, 1):
-                for a in context_features(token, d):
-                    r = get(a)
-                    if r:
-                        slots.append(base + k)
-                        rows.append(r)
-        flat = self._table.reshape(-1, self._table.shape[2])  # a view: writes go to the table
-        np.add.at(flat, np.array(slots, dtype=np.intp), self.weights[np.array(rows, dtype=np.intp)])
+            attrs += feats
+            lens.append(len(feats))
+            for d in CONTEXT_OFFSETS:
+                lent = context_features(token, d)
+                attrs += lent
+                lens.append(len(lent))
+        # Attribute ids in one C-level pass (0: not in the model, dropped).
+        rows = np.fromiter(map(self.attrs.get, attrs, repeat(0)), dtype=np.intp, count=len(attrs))
+        slot = np.repeat(np.arange(len(lens)), lens)
+        keep = rows > 0
+        slot, rows = slot[keep], rows[keep]
+        block = self._table[first : first + len(tokens)].reshape(len(lens), -1)  # a view
+        for y in range(block.shape[1]):
+            # bincount adds in input (= feature) order from 0: the same float sums as
+            # adding the weights one by one, one label column at a time (bounded memory)
+            block[:, y] = np.bincount(slot, weights=self.weights[rows, y], minlength=len(lens))
 
     def _emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
         """State scores of every token (rows in reading order, PAD rows around sentences)."""
@@ -99,20 +101,14 @@ class Decoder:
         if new:
             self._add_words(new)
         ids, starts, pos, rows = [0] * PAD, [], [], []
-        get, keys = self.attrs.get, self._keys
+        bos = self.attrs.get("BOS", 0)
         for tokens in sentences:
             base = len(ids)
             starts.append(base)
             ids.extend(map(self._ids.__getitem__, tokens))
             ids.extend([0] * PAD)
-            sent_keys = [keys[w] for w in ids[base : base + len(tokens)]]
             pos.append(base)
-            rows.append(get("BOS", 0))
-            for i in range(1, len(tokens)):
-                r = get(f"-1|0:{sent_keys[i - 1]}|{sent_keys[i]}")
-                if r:
-                    pos.append(base + i)
-                    rows.append(r)
+            rows.append(bos)
             self._sparse(tokens, base, pos, rows)
         table = self._table[np.array(ids)]
         em = np.zeros((len(ids), table.shape[2]))
@@ -120,8 +116,20 @@ class Decoder:
         for k, d in enumerate(CONTEXT_OFFSETS, 1):
             # token i gets what its neighbour i + d lends to offset d
             em[PAD:-PAD] += table[PAD + d : len(ids) - PAD + d, k]
+        em += self._bigrams(ids)  # after the table sums: the order crfsuite's tests saw
         np.add.at(em, np.array(pos), self.weights[np.array(rows)])
         return em, starts
+
+    def _bigrams(self, ids: list[int]) -> np.ndarray:
+        """Emission rows holding the previous-word bigram weights (0 where none applies)."""
+        keys = list(map(self._keys.__getitem__, ids))
+        found = np.fromiter(map(self.attrs.get, map("-1|0:{}|{}".format, keys, keys[1:]), repeat(0)),
+                            dtype=np.intp, count=len(ids) - 1)
+        ida = np.array(ids)
+        found[(ida[:-1] == 0) | (ida[1:] == 0)] = 0  # no bigram across a sentence boundary
+        em = np.zeros((len(ids), self.weights.shape[1]))
+        em[1:] = self.weights[found]  # row 0 of the weights is all zeros
+        return em
 
     def _sparse(self, tokens: list[str], base: int, pos: list[int], rows: list[int]) -> None:
         """Gazetteer and institution-shape features (few tokens have them)."""

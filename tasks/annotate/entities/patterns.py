@@ -52,6 +52,13 @@ def _continues(token: str, right_after_head: bool) -> bool:
 def institution_spans(tokens: list[str]) -> list[tuple[int, int]]:
     """(first, last) token spans of head + chain, at least two words, left to right."""
     out, i, n = [], 0, len(tokens)
+    if len(_HEAD_KIND) > WORD_CACHE:  # bounded memo, cleared before (never during) a fill
+        _HEAD_KIND.clear()
+        _HEADS.clear()
+    for token in set(tokens).difference(_HEAD_KIND):
+        _head_kind(token)
+    if _HEADS.isdisjoint(tokens):  # most sentences: one C-level set test
+        return out
     while i < n:
         kind = _HEAD_KIND.get(tokens[i])
         if kind is None:
@@ -76,6 +83,7 @@ def institution_spans(tokens: list[str]) -> list[tuple[int, int]]:
 # token -> 0 (not a head), 1 (indefinite head, possibly after و/ب/ل), 2 (definite head);
 # a plain dict because this runs on every token of every sentence.
 _HEAD_KIND: dict[str, int] = {}
+_HEADS: set[str] = set()  # the tokens of _HEAD_KIND whose kind is not 0
 
 
 def _head_kind(token: str) -> int:
@@ -86,7 +94,7 @@ def _head_kind(token: str) -> int:
         kind = 1
     else:
         kind = 0
-    if len(_HEAD_KIND) > WORD_CACHE:
-        _HEAD_KIND.clear()
     _HEAD_KIND[token] = kind
+    if kind:
+        _HEADS.add(token)
     return kind

@@ -30,6 +30,9 @@ class PhraseIndex:
     # token -> its first-token readings that start a name here: most tokens start none, and
     # this memo makes skipping them one dict lookup (find_phrases runs ~4 times a sentence).
     starts: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict, compare=False)
+    # The tokens of ``starts`` that do start a name: a sentence with none of them (a C-level
+    # set test) is skipped without a per-token Python loop.
+    starters: set[str] = field(default_factory=set, compare=False)
     memo: bool = True  # False for short-lived indexes (one article's names): no memo to fill
     # Every proper prefix of every name: a match is extended only while it is still one.
     prefixes: frozenset[tuple[str, ...]] = frozenset()
@@ -109,9 +112,20 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
     name itself is the evidence (وروسيا → روسيا); the whole token is tried first (بوتين).
     """
     out: list[Match] = []
-    i, n = 0, len(tokens)
-    starts = index.starts
-    while i < n:
+    starts, end = index.starts, 0
+    if index.memo:
+        if len(starts) > WORD_CACHE:  # bounded memo, cleared before (never during) a fill
+            starts.clear()
+            index.starters.clear()
+        for token in set(tokens).difference(starts):
+            _start_readings(token, index)
+        hits = index.starters.intersection(tokens)  # C-level: most sentences have none
+        positions = [i for i, t in enumerate(tokens) if t in hits] if hits else []
+    else:
+        positions = range(len(tokens))
+    for i in positions:
+        if i < end:  # inside the previous match
+            continue
         readings = starts.get(tokens[i])
         if readings is None:
             if not index.memo:  # one C-level set test rules out most tokens
@@ -119,12 +133,8 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
                 if keys is None:
                     keys = _reading_keys(tokens[i])
                 if index.firsts.isdisjoint(keys):
-                    i += 1
                     continue
             readings = _start_readings(tokens[i], index)
-        if not readings:
-            i += 1
-            continue
         best = None
         for key0, skip in readings:
             found = _longest(tokens, i, key0, index)
@@ -132,9 +142,7 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
                 best = Match(i, i + found[0], skip, found[1])
         if best:
             out.append(best)
-            i = best.last
-        else:
-            i += 1
+            end = best.last
     return out
 
 
@@ -155,9 +163,9 @@ def _start_readings(token: str, index: PhraseIndex) -> tuple[tuple[str, int], ..
     """The readings of ``token`` (first_token_keys) that start a name of ``index``, memoised."""
     found = tuple(r for r in first_token_keys(token) if r[0] in index.firsts)
     if index.memo:
-        if len(index.starts) > WORD_CACHE:
-            index.starts.clear()
         index.starts[token] = found
+        if found:
+            index.starters.add(token)
     return found
 
 

@@ -58,3 +58,57 @@ def test_find_phrases_longest_match_and_proclitic_reading():
     assert [(m.first, m.last, m.skip) for m in found] == [(1, 4, 1), (5, 6, 0)]
     # a prefix of a longer name that is not a name itself is not a match
     assert find_phrases(["حلف", "شمال"], build_index([("حلف شمال الأطلسي", "ORG")])) == []
+
+
+def test_find_phrases_set_prefilter_equals_the_token_by_token_scan():
+    from akhbar.tasks.annotate.entities.gazetteer import alias_rows
+
+    pairs = [(a, row.entity_type) for row in alias_rows() for a in row.aliases]
+    memo, plain = build_index(pairs), build_index(pairs, memo=False)
+    sents = _sample_sentences()
+    fast = [find_phrases(s, memo) for s in sents]
+    assert fast == [find_phrases(s, plain) for s in sents]
+    assert sum(map(len, fast)) > 50
+    assert fast == [find_phrases(s, memo) for s in sents]  # second pass: memo filled
+
+
+def test_vectorised_table_rows_equal_the_weights_added_one_by_one():
+    import numpy as np
+
+    from akhbar.tasks.annotate.entities.decoder import Decoder
+    from akhbar.tasks.annotate.entities.features import CONTEXT_OFFSETS, context_features, word_features
+    from akhbar.tasks.annotate.entities.tagger import model_path
+
+    dec = Decoder(model_path())
+    words = list(dict.fromkeys(t for s in _sample_sentences()[:30] for t in s))
+    dec._add_words(words)
+    for w in words[:200]:
+        slots = [word_features(w), *(context_features(w, d) for d in CONTEXT_OFFSETS)]
+        for k, feats in enumerate(slots):
+            ref = np.zeros(len(dec.labels))
+            for a in feats:
+                if a in dec.attrs:
+                    ref += dec.weights[dec.attrs[a]]
+            assert (dec._table[dec._ids[w], k] == ref).all()  # bit-identical sums
+
+
+def test_batched_bigram_rows_equal_per_sentence_lookups():
+    import numpy as np
+
+    from akhbar.tasks.annotate.entities.decoder import PAD, Decoder
+    from akhbar.tasks.annotate.entities.tagger import model_path
+
+    dec = Decoder(model_path())
+    sents = _sample_sentences()[:40]
+    dec._emissions(sents)  # gives every word an id
+    ids, expected = [0] * PAD, []
+    for tokens in sents:
+        keys = [dec._keys[dec._ids[t]] for t in tokens]
+        # the first word of a sentence has no bigram (BOS instead), nor do the PAD slots
+        expected += [0] + [dec.attrs.get(f"-1|0:{a}|{b}", 0) for a, b in zip(keys, keys[1:])]
+        expected += [0] * PAD
+        ids += [dec._ids[t] for t in tokens] + [0] * PAD
+    got = dec._bigrams(ids)
+    ref = dec.weights[np.array([0] * PAD + expected)]
+    assert (got == ref).all()
+    assert np.abs(got).sum() > 0  # some bigrams of the samples are model features

@@ -21,3 +21,34 @@ def test_word_features_carry_the_neighbour_class_of_the_bare_stem():
 
 def test_unknown_word_has_no_class():
     assert not any(f.startswith(("nl=", "nr=")) for f in word_features("زززقققث"))
+
+
+def test_cluster_table_is_shipped_and_nested():
+    from akhbar.tasks.annotate.entities.gazetteer import word_clusters
+
+    table = word_clusters()
+    assert len(table) > 50_000
+    # nested levels: every fine cluster lies inside exactly one mid and one coarse cluster
+    parents: dict[str, set[tuple[str, str]]] = {}
+    for coarse, mid, fine in table.values():
+        parents.setdefault(fine, set()).add((coarse, mid))
+    assert all(len(p) == 1 for p in parents.values())
+    assert len(parents) > 500
+
+
+def test_word_features_carry_the_clusters_of_the_bare_stem():
+    from akhbar.tasks.annotate.entities.gazetteer import word_clusters
+
+    coarse, mid, fine = word_clusters()[match_key("الرياض")]
+    feats = word_features("بالرياض")
+    assert {"k1=" + coarse, "k2=" + mid, "k3=" + fine} <= set(feats)
+    assert not any(f.startswith("k1=") for f in word_features("زززقققث"))
+
+
+def test_two_capitals_share_a_cluster_and_a_verb_does_not():
+    from akhbar.tasks.annotate.entities.gazetteer import word_clusters
+
+    table = word_clusters()
+    mid = lambda w: table[match_key(w)][1]  # noqa: E731
+    assert mid("الرياض") == mid("جدة")
+    assert mid("الرياض") != mid("قال")
