@@ -126,7 +126,7 @@ class _Stages:
         with self.timer("ingest"):
             files = [str(p) for p in discover_inputs(config.inputs)]
             ledger_path = str(write_frame(ledger.seen_inputs(self.layout), self.run_dir / "ledger.parquet"))
-            batches = [files[i:i + config.files_per_batch] for i in range(0, len(files), config.files_per_batch)]
+            batches = file_batches(files, config.files_per_batch, config.bytes_per_batch)
             progress.start("ingest", len(batches))
             raw_refs, rejects = [], []
             calls = [(b, run_dir, n, ledger_path, config.batch_size, config.limits) for n, b in enumerate(batches)]
@@ -219,6 +219,21 @@ def _check_dedup_config(layout: Layout, config: RunConfig) -> None:
             f"{config.dedup.fingerprint()}: signatures are not comparable; use the same DedupConfig "
             "or publish into a new data directory"
         )
+
+
+def file_batches(files: list[str], max_files: int, max_bytes: int) -> list[list[str]]:
+    """Consecutive groups of input files, each of at most ``max_files`` files and ``max_bytes``
+    bytes (a larger file is a batch of its own). Order is kept, so batches are deterministic."""
+    batches: list[list[str]] = []
+    size = 0
+    for f in files:
+        n = Path(f).stat().st_size if Path(f).exists() else 0
+        if not batches or len(batches[-1]) >= max_files or (batches[-1] and size + n > max_bytes):
+            batches.append([])
+            size = 0
+        batches[-1].append(f)
+        size += n
+    return batches
 
 
 def _map(task, calls: list[tuple]):

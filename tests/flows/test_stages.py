@@ -1,4 +1,5 @@
 from datetime import datetime, timezone
+from pathlib import Path
 
 import polars as pl
 
@@ -43,3 +44,17 @@ def test_validation_in_slices_sees_ids_repeated_across_slices(tmp_path, monkeypa
     repeated = stages.validate_task.fn("entities", [part("p3", "a1", "m1"), part("p4", "a2", "m1")], [bodies], [], "mention_id", run)
     assert not repeated["success"]
     assert [f["column"] for f in repeated["failures"]] == ["check_id_new"]
+
+
+def test_input_batches_close_at_a_file_count_or_a_byte_size(tmp_path):
+    from akhbar.flows.pipeline import file_batches
+
+    files = []
+    for i, size in enumerate([10, 10, 30, 5, 50, 1]):
+        f = tmp_path / f"{i}.jsonl"
+        f.write_bytes(b"x" * size)
+        files.append(str(f))
+    names = lambda batches: [[Path(f).stem for f in b] for b in batches]  # noqa: E731
+    assert names(file_batches(files, 100, 40)) == [["0", "1"], ["2", "3"], ["4"], ["5"]]
+    assert names(file_batches(files, 2, 1000)) == [["0", "1"], ["2", "3"], ["4", "5"]]
+    assert file_batches([], 2, 10) == []
