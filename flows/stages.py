@@ -192,7 +192,7 @@ def annotate_task(article_ref: PartRef, run_dir: str, run_id: str) -> dict[str, 
     articles = article_ref.read(["article_id", "body", "published_at"])
     entities = annotate_entities(articles.select("article_id", "body"))
     quotes = annotate_quotes(articles.select("article_id", "body"), entities)
-    events = annotate_events(articles, entities, link=False)  # stories are linked across parts in stories_task
+    events = annotate_events(articles, entities, link=False)  # stories: stories_task, across parts
     name = Path(article_ref.path).name
     return {
         "entities": PartRef.of(write_table(T.ENTITIES, entities, final_part(run_dir, "entities", run_id, name))),
@@ -202,34 +202,30 @@ def annotate_task(article_ref: PartRef, run_dir: str, run_id: str) -> dict[str, 
 
 
 @task(name="link-stories", **_TASK)
-def stories_task(event_refs: list[PartRef], article_refs: list[PartRef], published_events: list[str],
-                 published_articles: list[str], run_dir: str, run_id: str) -> list[PartRef]:
-    """Link the run's events to stories across its parts and the published events, in order.
+def stories_task(event_ref: PartRef, article_refs: list[PartRef], earlier_events: list[str],
+                 published_articles: list[str], run_dir: str, run_id: str) -> PartRef:
+    """Link one part's events to stories, among themselves and with the earlier events.
 
-    Each part is linked against the candidates among the published events and the run's
-    earlier parts (``candidate_events``: a pushdown read, not the whole archive). The articles'
-    publication dates go along (``published_at``) so that undated mentions can still be matched
-    by when they were reported; they are dropped before writing.
+    ``earlier_events`` are the published events and the run's already linked parts: the part is
+    linked against their candidates (``candidate_events``: a pushdown read, not the whole
+    archive). The articles' publication dates go along (``published_at``) so that undated
+    mentions can still be matched by when they were reported; they are dropped before writing.
     """
     from akhbar.tasks.annotate.events import link_stories
     from akhbar.tasks.annotate.events.candidates import candidate_events
 
     dates = read_refs(article_refs, T.ARTICLES, ["article_id", "published_at"])
-    article_files = published_articles + [r.path for r in article_refs]
-    refs: list[PartRef] = []
-    for ref in event_refs:
-        events = ref.read().join(dates, on="article_id", how="left")
-        earlier = published_events + [r.path for r in refs]
-        candidates = None
-        if earlier:
-            candidates = candidate_events(events, pl.scan_parquet(earlier))
-            when = (pl.scan_parquet(article_files).select("article_id", "published_at")
-                    .join(candidates.lazy().select("article_id").unique(), on="article_id", how="semi").collect())
-            candidates = candidates.join(when, on="article_id", how="left")
-        linked = link_stories(events, candidates)
-        path = final_part(run_dir, "events", run_id, Path(ref.path).name)
-        refs.append(PartRef.of(write_table(T.EVENTS, linked, path)))
-    return refs
+    events = event_ref.read().join(dates, on="article_id", how="left")
+    candidates = None
+    if earlier_events:
+        candidates = candidate_events(events, pl.scan_parquet(earlier_events))
+        when = (pl.scan_parquet(published_articles + [r.path for r in article_refs])
+                .select("article_id", "published_at")
+                .join(candidates.lazy().select("article_id").unique(), on="article_id", how="semi").collect())
+        candidates = candidates.join(when, on="article_id", how="left")
+    linked = link_stories(events, candidates)
+    path = final_part(run_dir, "events", run_id, Path(event_ref.path).name)
+    return PartRef.of(write_table(T.EVENTS, linked, path))
 
 
 # Rows validated per Great Expectations call for tables checked row by row (entities, quotes,

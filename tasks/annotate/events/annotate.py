@@ -18,7 +18,7 @@ from .roles import Mention, read_roles, token_index
 from .stories import link_stories
 from .triggers import Tokens, Trigger, find_triggers, tokenize
 
-ANNOTATOR = "events_rules_v3"  # v3: story-level constraints (stories.py), sentence splitter fix
+ANNOTATOR = "events_rules_v4"  # v4: upstream fixes (dates, factuality, roles), one tense per article story
 DATE_GAP = 25  # tokens: Saudi protocol news puts ~22 words of titles between التقى and اليوم
 _RELATIVES = tuple(fold(w) for w in "التي الذي الذين اللذين اللتين اللتان اللواتي".split())
 # A new clause between the trigger and a later expression: the expression dates that clause.
@@ -27,7 +27,7 @@ MERGE_CHARS = 50  # same-type triggers this close in one sentence are one mentio
 _REPORTING = tuple(fold(w) for w in (
     "قال قالت أعلن أعلنت أكد أكدت ذكر ذكرت أضاف أضافت صرح صرحت أوضح أوضحت أشار أشارت أفاد أفادت "
     "نقلت نقل بيان حسبما وفقا").split())
-_COMPLEMENTISERS = tuple(fold(w) for w in "إن أن ان بأن بان".split())
+_COMPLEMENTISERS = tuple(fold(w) for w in "إن أن ان بأن بان انه انها انهم بانه بانها".split())
 
 
 def event_id(article_id: str, start: int, end: int, event_type: str) -> str:
@@ -97,16 +97,30 @@ def annotate_body(article_id: str, body: str, published: dt.date | None, mention
         first = _sentence_first(tokens, starts, s)
         fact = factuality(tokens, trig, first)
         roles = read_roles(body, tokens, trig, [m for m in mentions if lo <= m.start < hi])
-        expr = _date_expr(tokens, trig, [e for e in exprs if lo <= e.start < hi], first)
+        expr = _date_expr(body, tokens, trig, [e for e in exprs if lo <= e.start < hi], first)
         # News announces meetings in the imperfect (يلتقي الثلاثاء): forward for CONSULT only.
-        forward = trig.sense.event_type == "CONSULT" and is_imperfect(tokens, trig)
+        forward = trig.sense.event_type == "CONSULT" and is_imperfect(tokens, trig) \
+            and not _restated(tokens, found, trig, expr)
         direction = 1 if fact == "planned" or (expr is not None and forward) else -1
         res = dates.resolve(expr, published, anchor, direction) if expr else None
-        if fact == "asserted" and res and published and res.precision == "day" and (
-                res.date > published or forward and res.date == published):
+        ref = published or anchor  # the anchor (latest full date written) stands in for an undated page
+        if fact == "asserted" and res and ref and res.precision == "day" and (
+                res.date > ref or forward and res.date == ref):
             fact = "planned"  # dated after publication (or يلتقي اليوم): announced, not yet happened
         rows.append(_row(article_id, body, trig, s, fact, roles, expr, res))
     return rows
+
+
+def _restated(tokens: Tokens, found: list[Trigger], trig: Trigger, expr) -> bool:
+    """A perfect verb of the same type between ``trig`` and its date restates it in the past.
+
+    A sub-headline run into its lead ("ولي العهد يجتمع مع ... اجتمع الأمير ... اليوم"): the date
+    belongs to the lead's perfect verb, so the headline's imperfect is not a future.
+    """
+    if expr is None or expr.start < trig.end:
+        return False
+    return any(trig.end <= t.start < expr.start and t.sense.event_type == trig.sense.event_type
+               and t.sense.pos == "verb" and not is_imperfect(tokens, t) for t in found)
 
 
 def _sentence_first(tokens: Tokens, starts: list[int], s: int) -> int:
@@ -130,7 +144,13 @@ def _merge(triggers: list[Trigger], tok_sent: dict[int, int]) -> list[Trigger]:
     return kept
 
 
-def _date_expr(tokens: Tokens, trig: Trigger, exprs: list, first: int):
+def _inside_since(body: str, tokens: Tokens, i: int, k: int) -> bool:
+    """Whether token ``k`` lies in a منذ phrase opened after token ``i`` and not closed by a comma."""
+    since = [j for j in range(i + 1, k) if tokens.texts[j] in ("منذ", "ومنذ")]
+    return bool(since) and not any(c in body[tokens.ends[since[-1]]: tokens.starts[k]] for c in "،,")
+
+
+def _date_expr(body: str, tokens: Tokens, trig: Trigger, exprs: list, first: int):
     """The sentence's temporal expression nearest to the trigger that does not date a statement."""
     best = None
     for e in exprs:
@@ -139,6 +159,10 @@ def _date_expr(tokens: Tokens, trig: Trigger, exprs: list, first: int):
             continue
         if k > trig.token and any(t in _CLAUSE_BREAKS for t in tokens.texts[trig.token + 1: k]):
             continue  # "... الدول التي انضمت بعد عام 1997": a relative clause dates its own verb
+        if k > trig.token and _inside_since(body, tokens, trig.token, k):
+            continue  # "أول زيارة منذ أصبح وزيرا في فبراير": the date is the appointment's
+        if k < trig.token and any(t in _COMPLEMENTISERS for t in tokens.texts[k + 1: trig.token]):
+            continue  # "قال، يوم الاثنين، إن الاجتماع ...": the date is the statement's, not the event's
         if k > 0 and tokens.texts[k - 1] in ("منذ", "ومنذ"):
             continue  # "منذ عام 2002" starts a state, it does not date an event
         window = tokens.texts[max(first, k - 5): k]

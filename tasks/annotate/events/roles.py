@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .lexicon import fold
+from .lexicon import Sense, fold
 from .triggers import Tokens, Trigger
 
 PREP_GAP = 3  # title words between a preposition and the name (مع الرئيس الأمريكي جو بايدن)
@@ -31,6 +31,8 @@ _PREPS = tuple(fold(w) for w in "مع إلى الى ضد على علي من لد
 _ATTACHED_PREPS = ("ل", "ول", "لل", "ولل")
 _TRANSITIVE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "SANCTION", "ASSAULT", "REJECT", "COERCE", "AID",
                "CONSULT"}
+DEFINITE_NO_BEFORE = True
+_MEETING = Sense("CONSULT", None, "noun")  # the meeting noun after تأجيل/إلغاء, for its participants
 OBJECT_GAP = 20  # tokens from the verb to its object: Saudi protocol news puts long titles and
 # "في قصر السلام اليوم" between them (استقبل خادم الحرمين ... اليوم وزير الدفاع الأمريكي)
 
@@ -61,17 +63,30 @@ def token_index(tokens: Tokens, offset: int) -> int:
 
 def read_roles(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention]) -> Roles:
     """Actors, targets and place of ``trig`` among the sentence's entity ``mentions``."""
+    mentions = _drop_name_tails(body, mentions)
+    if trig.sense.mode == "cancel" and trig.token + 1 < len(tokens):
+        # تأجيل زيارة ظريف: the participants are the postponed meeting's (the visitor acts).
+        trig = Trigger(tokens.starts[trig.token + 1], tokens.ends[trig.token + 1], trig.token + 1, _MEETING,
+                       "")
     location = _location(body, tokens, trig, mentions)
     others = [m for m in mentions if m.entity_id != location and not (m.start < trig.end and trig.start < m.end)]
-    before = [m for m in others if m.end <= trig.start]
+    # A label ending in a colon (رابط الخبر بصحيفة الوئام: …، مصدر:) is not the subject of what follows.
+    before = [m for m in others if m.end <= trig.start and ":" not in body[m.end:trig.start]]
     after = [m for m in others if m.start >= trig.end]
     between = _after_bain(tokens, after)
     if between:
         return Roles(_ids(between), (), location)
     prep_after = [m for m in after if _prep_before(body, tokens, m) and _gap(tokens, trig, m) <= 8]
     bare_after = [m for m in after if m not in prep_after]
+    visited = []
+    if trig.sense.mode == "visit" and not trig.sense.host_subject and trig.sense.pos == "verb":
+        # زار/يزور + place: the place is visited (PLOVER target), the visitor is the subject.
+        visited = [m for m in bare_after[:1] if m.entity_type == "LOC" and _gap(tokens, trig, m) <= 1]
+        bare_after = [m for m in bare_after if m not in visited]
+    if trig.sense.pos == "noun" and "ال" in trig.proclitic and DEFINITE_NO_BEFORE:
+        before = []  # الاجتماع، للمباحثات: a definite noun has no subject before it; it refers back
     actors = _actors(tokens, trig, before, bare_after)
-    targets = list(prep_after[:2])
+    targets = (visited + prep_after)[:2]
     if not targets and trig.sense.event_type in _TRANSITIVE:
         gap = OBJECT_GAP if trig.sense.pos == "verb" else 8
         rest = [m for m in bare_after if m not in actors and m.end > (actors[-1].end if actors else 0)
@@ -81,6 +96,25 @@ def read_roles(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention]
     if trig.sense.host_subject:
         a, t = t, a
     return Roles(a, t, location)
+
+
+_NASAB = ("بن ", "ابن ", "بنت ")
+
+
+def _drop_name_tails(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop a PER mention that only continues the name right before it (محمد بن سلمان | بن عبد العزيز).
+
+    An Arabic full name chains "بن <father>" links; a recogniser that splits the chain leaves the
+    tail as a second person, who then reads as the meeting's other side (seen on the dev set).
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.entity_type == m.entity_type == "PER" and \
+                not body[prev.end:m.start].strip() and body[m.start:m.end].startswith(_NASAB):
+            continue
+        out.append(m)
+    return out
 
 
 def _ids(ms: list[Mention]) -> tuple[str, ...]:
@@ -96,6 +130,8 @@ def _prep_before(body: str, tokens: Tokens, m: Mention) -> bool:
     tok = tokens[k] if k < len(tokens) else None
     if tok is not None and tok.start < m.start and tok.text[: m.start - tok.start] in _ATTACHED_PREPS:
         return True  # لروسيا: the preposition is glued to the name's first word
+    if tok is not None and tok.start == m.start and tok.text.startswith(("لل", "ولل")):
+        return True  # "للعراق" tagged whole: no name starts with لل, so it is ل + ال
     words = tokens.texts[max(0, k - PREP_GAP): k]
     return any(w in _PREPS or w.lstrip("و") in _PREPS for w in words)
 
@@ -152,7 +188,7 @@ def _location(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention])
         tok = tokens[k] if k < len(tokens) else None
         glued_b = tok is not None and tok.start < m.start and tok.text[: m.start - tok.start] in ("ب", "وب", "في")
         after_fi = k > 0 and tokens[k - 1].text in ("في", "وفي")
-        if glued_b or after_fi:
+        if (glued_b or after_fi):
             dist = abs(m.start - trig.start)
             if best is None or dist < best[0]:
                 best = (dist, m.entity_id)
