@@ -214,13 +214,17 @@ def stories_task(event_ref: PartRef, article_refs: list[PartRef], earlier_events
     from akhbar.tasks.annotate.events import link_stories
     from akhbar.tasks.annotate.events.candidates import candidate_events
 
-    dates = read_refs(article_refs, T.ARTICLES, ["article_id", "published_at"])
+    # published_at places undated mentions in time; dup_group_id tells copies of one text (copies.py).
+    article_cols = ["article_id", "published_at", "dup_group_id"]
+    dates = read_refs(article_refs, T.ARTICLES, article_cols)
     events = event_ref.read().join(dates, on="article_id", how="left")
     candidates = None
     if earlier_events:
-        candidates = candidate_events(events, pl.scan_parquet(earlier_events))
-        when = (pl.scan_parquet(published_articles + [r.path for r in article_refs])
-                .select("article_id", "published_at")
+        all_articles = pl.scan_parquet(published_articles + [r.path for r in article_refs]).select(article_cols)
+        earlier = pl.scan_parquet(earlier_events).join(all_articles.select("article_id", "dup_group_id"),
+                                                      on="article_id", how="left")
+        candidates = candidate_events(events, earlier)
+        when = (all_articles.select("article_id", "published_at")
                 .join(candidates.lazy().select("article_id").unique(), on="article_id", how="semi").collect())
         candidates = candidates.join(when, on="article_id", how="left")
     linked = link_stories(events, candidates)

@@ -13,7 +13,10 @@ The filter is exact: the candidates give the same stories as all published event
 in tests/tasks/annotate/events/test_candidates.py). It returns whole articles, because an
 undated page's mentions are placed by the latest date written in that page. Mentions without participants link only
 inside their own article, and a published article is never one of the run's new articles,
-so they are never candidates.
+so they are never candidates. One exception needs no shared party: mentions of two copies of
+one agency text (``copies.py``). Copies found by their event sequences share a (type, party)
+somewhere, so their articles are candidates already; copies known by an optional
+``dup_group_id`` column (on both frames) are added by that id.
 """
 
 from __future__ import annotations
@@ -70,4 +73,16 @@ def candidate_events(new_events: pl.DataFrame, published: pl.LazyFrame) -> pl.Da
     # Whole articles: an undated page's mentions are placed by the latest date written in it,
     # which link_stories reads from the article's other events (stories._anchors).
     articles = pub.select("article_id").unique()
+    groups = _dup_groups(new_events)
+    if groups is not None and "dup_group_id" in published.collect_schema().names():
+        # Copies of one agency text link without a shared party (copies.py): keep their articles too.
+        copies = published.filter(pl.col("dup_group_id").is_in(groups)).select("article_id").unique()
+        articles = pl.concat([articles, copies]).unique()
     return published.join(articles, on="article_id", how="semi").collect().sort("event_id")
+
+
+def _dup_groups(new_events: pl.DataFrame) -> list[str] | None:
+    """The new events' ``dup_group_id`` values (optional column), or None without it."""
+    if "dup_group_id" not in new_events.columns:
+        return None
+    return new_events["dup_group_id"].drop_nulls().unique().to_list()

@@ -25,7 +25,8 @@ _ALLEGED_AFTER = _F("مزعوم مزعومة المزعوم المزعومة")
 _PLANNED = _F("سوف المقرر مقرر المتوقع متوقع يعتزم تعتزم اعتزام يتوقع تتوقع ينوي تنوي يزمع تزمع المزمع "
               "المرتقب المرتقبة مرتقب يرتقب تستعد يستعد لعقد لإجراء سعى يسعى تسعى حدد يحدد موعدا يريد تريد يرغب ترغب "
               "المفترض مفترضا تأجيل تاجيل إلغاء "  # كان من المفترض أن يلتقي؛ تأجيل الزيارة: it did not happen
-              "أمل أمله أملها أملهم يأمل تأمل نأمل آمل")  # أعرب عن أمله في أن يقوم بزيارة: hoped for
+              "أمل أمله أملها أملهم يأمل تأمل نأمل آمل "  # أعرب عن أمله في أن يقوم بزيارة: hoped for
+              "المؤمل المأمول المنتظر")  # v5: "ومن المؤمل/المنتظر أن يجري": the impersonal forms of the same
 # قبيل ("shortly before") right before a noun (قال قبيل المكالمة): the sentence's act precedes an
 # imminent event. Plain قبل is left out: in captions (قبل اجتماع وزراء الدفاع، 21 أكتوبر) the event
 # is usually over by the time of writing (one such error on dev when it was included).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, compress
 from typing import NamedTuple
@@ -144,6 +144,8 @@ def find_triggers(tokens: Tokens, body: str) -> list[Trigger]:
             continue  # الطالب، طالباً، طالبات are students, not طالب "demanded"
         if sense.pos == "verb" and enc and (body[tokens.ends[i] - 1] == "ة" or enc == "ي"):
             continue  # a verb never ends in ta marbuta (وزارة is not و+زار+ه) nor takes -ي (بأيدي)
+        if enc == "ان" and sense.pos == "verb" and sense.needs == ("مع",):
+            sense = _dual(sense)  # يناقشان، سيبحثان: both parties are the subject, no مع follows
         if sense.event_type == "MOBILIZE" and any(w.startswith("مشترك") for w in _following(tokens, i, 3)):
             sense = _JOINT  # PLOVER: joint exercises are COOPERATE, single-country ones MOBILIZE
         if not _context_ok(tokens, i, sense, pro) or _sport_context(tokens, i):
@@ -155,6 +157,13 @@ def find_triggers(tokens: Tokens, body: str) -> list[Trigger]:
 
 
 _NOT_WITH_ARTICLE = ("طالب",)
+
+
+@lru_cache(maxsize=64)
+def _dual(sense: Sense) -> Sense:
+    """A verb sense read with a dual subject (-ان): the condition on a following مع is lifted (v5;
+    the lexicon lists يناقشان/يبحثان so, but a lookup strips -ان first and finds يناقش)."""
+    return replace(sense, needs=(), licensed_by=())
 _NOUN_ENDINGS = ("ا", "ان", "ين", "ات")
 _JOINT = Sense("COOPERATE", None, "noun", score=0.8)
 
@@ -211,9 +220,21 @@ def _context_ok(tokens: Tokens, i: int, sense: Sense, pro: str) -> bool:
     return True
 
 
+# Condemnation words: "إدانته للتفجير", "استنكارها للهجوم" condemn an attack that happened, so the
+# ل there marks the object of the condemnation, not a purpose (v5; SaudiNewsNet condolence calls).
+_CONDEMN = ("ادان", "ادانه", "ادانت", "ادانته", "ادانتها", "استنكار", "استنكر", "شجب", "تنديد", "ندد", "نددت", "يدين",
+            "تدين")
+
+
+def _condemned(tokens: Tokens, i: int) -> bool:
+    """The word before the trigger condemns it (إدانته للتفجير): the attack took place."""
+    before = _preceding(tokens, i, 1)
+    return bool(before) and before[0].lstrip("و").startswith(_CONDEMN)
+
+
 def _assault_happened(tokens: Tokens, i: int, pro: str) -> bool:
     """ASSAULT only when it happened: not a purpose (لغزو), a possibility or a threat's content."""
-    if pro in PURPOSE_PREFIXES:
+    if pro in PURPOSE_PREFIXES and not _condemned(tokens, i):
         return False
     after = _following(tokens, i, 2)
     if any(w.startswith(POSSIBLE_WORDS + _NOT_EVENT_AFTER_ASSAULT) for w in after):

@@ -70,3 +70,20 @@ def test_no_candidates_without_a_shared_type_and_party():
 def test_margin_covers_the_linking_windows():
     widest = max(stories.ONGOING_DAYS, stories.PLACE_DAYS, stories.UNDATED_DAYS, stories.RANGE_DAYS)
     assert dt.timedelta(days=widest + stories.DEICTIC_SLACK) < WINDOW_MARGIN
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_candidates_with_dup_groups_give_the_same_stories(seed):
+    """Copies by ``dup_group_id`` link without a shared party (copies.py): the filter keeps them."""
+    rng = random.Random(100 + seed)
+
+    def grouped(frame: pl.DataFrame) -> pl.DataFrame:
+        groups = {a: f"g{rng.randrange(60)}" for a in frame["article_id"].unique().sort()}
+        return frame.with_columns(pl.col("article_id").replace_strict(groups).alias("dup_group_id"))
+
+    published = link_stories(grouped(_events(rng, 80, "old")), None)
+    new = grouped(_events(rng, 15, "new"))
+    whole = link_stories(new, published)
+    candidates = candidate_events(new, published.lazy())
+    assert candidates.height < published.height
+    assert link_stories(new, candidates).equals(whole)  # test_copies: a group adds a party-less article

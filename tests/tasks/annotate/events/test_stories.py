@@ -164,3 +164,24 @@ def test_an_undated_mention_cannot_bridge_two_dated_rounds_of_its_article():
             _ev("e3", "a", None, ["USA", "Russia"], trigger="محادثات", sentence=2, start=200)]
     s = _stories(rows)
     assert s["e1"] != s["e2"] and s["e3"] in (s["e1"], s["e2"])
+
+
+def test_one_visit_retold_with_fewer_names_on_the_same_day_is_one_event():
+    # يزور الجبير موسكو يوم الثلاثاء … يزور موسكو الثلاثاء القادم: the visit, its visitor left out
+    s = _stories([_ev("e1", "a", D12, ["Jubeir", "Moscow"], trigger="يزور", mode="visit", sentence=0),
+                  _ev("e2", "a", D12, ["Moscow"], trigger="يزور", mode="visit", sentence=3, start=300)])
+    assert s["e1"] == s["e2"]
+    # Without a visit mode the subset stays two reports (MBS met Kadyrov; MBS met an unrecognised guest).
+    s = _stories([_ev("e1", "a", D12, ["MBS", "Kadyrov"], trigger="التقى", sentence=0),
+                  _ev("e2", "a", D12, ["MBS"], trigger="اجتمع", sentence=3, start=300)])
+    assert s["e1"] != s["e2"]
+
+
+def test_two_statement_verbs_in_different_sentences_are_two_speech_acts():
+    # "طالبت روسيا الناتو …" … "طلبت روسيا من الناتو …": the same parties, two demands
+    s = _stories([_ev("e1", "a", None, ["Russia", "NATO"], typ="REQUEST", trigger="طالبت"),
+                  _ev("e2", "a", None, ["Russia", "NATO"], typ="REQUEST", trigger="طلبت", sentence=5, start=500)])
+    assert s["e1"] != s["e2"]
+    s = _stories([_ev("e1", "a", None, ["Russia", "NATO"], typ="REQUEST", trigger="طالبت"),
+                  _ev("e2", "a", None, ["Russia", "NATO"], typ="REQUEST", trigger="مطالب", sentence=5, start=500)])
+    assert s["e1"] == s["e2"]  # a noun restating the demand still joins it
