@@ -1,9 +1,12 @@
 """Annotator speed (articles/s of CPU time on one core) and peak memory on SaudiNewsNet.
 
-Usage: python benchmarks/entities/speed.py [N_ARTICLES] [N_WARM]
+Usage: python benchmarks/entities/speed.py [N_ARTICLES] [N_WARM] [--parts K]
     N_ARTICLES: timed articles (default 2000, first files in name order)
     N_WARM: articles annotated untimed first (default 0), the ones after the timed ones: the
             steady state of a long-running process, whose per-word caches are already full
+    --parts K: then annotate K consecutive parts of N_ARTICLES articles each in the same process
+            (the pipeline's worker annotating part after part) and print, per part, its speed,
+            the current RSS and the peak RSS: memory must stay flat across parts
 
 Bodies are cleaned with ``final_text`` first (as the pipeline stores them); the timed part is
 ``annotate_entities`` alone, after a warm-up call that loads the model and gazetteers.
@@ -37,9 +40,35 @@ def load(n: int) -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
+def rss_mb() -> float:
+    """Current resident set size of this process (Linux), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def parts(n: int, k: int) -> None:
+    """Annotate k consecutive n-article parts in this process; speed and memory after each."""
+    frame = load(n * k)
+    annotate_entities(frame.head(1))
+    print(f"{k} parts of {n} articles; after load: RSS {rss_mb():.0f} MB")
+    for i in range(k):
+        part = frame.slice(i * n, n)
+        t0 = time.process_time()
+        annotate_entities(part)
+        cpu = time.process_time() - t0
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"part {i + 1}: {part.height / cpu:.0f} articles/s CPU; RSS {rss_mb():.0f} MB, peak RSS {peak:.0f} MB")
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    warm = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 2000
+    if "--parts" in sys.argv:
+        parts(n, int(sys.argv[sys.argv.index("--parts") + 1]))
+        return
+    warm = int(args[1]) if len(args) > 1 else 0
     frame = load(n + warm)
     frame, warm_frame = frame.head(n), frame.slice(n)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -5,9 +5,11 @@ ids (benchmarks/entities/RESULTS.md: ~4 us per token, plus ~10 us of Python to b
 strings). News vocabulary is Zipfian, so this decoder sums the weights of a word's own
 features, and of the features it lends to each neighbour, once per distinct word form per
 process; per token only the few sentence-dependent features (bigram, gazetteer, institution
-shape, BOS) are looked up. Viterbi and forward-backward then run on all sentences of an
-article at once. The weights come from the model itself (``Tagger.info``), so the model
-file stays the single source of truth; a unit test checks labels against crfsuite's.
+shape, BOS) are looked up, the gazetteer and institution ones by one scan over the whole batch
+(sentences joined with GAP tokens). Viterbi then runs on all sentences of a batch at once,
+forward-backward on those with a name (only names need a marginal). The weights come from the
+model itself (``Tagger.info``), so the model file stays the single source of truth; a unit
+test checks labels against crfsuite's.
 """
 
 from __future__ import annotations
@@ -17,21 +19,21 @@ from itertools import chain, repeat
 import numpy as np
 import pycrfsuite
 
-from akhbar.tasks.annotate.entities.features import (
-    CONTEXT_OFFSETS,
-    context_features,
-    institution_tags,
-    gazetteer_tags,
-    word_features,
-)
+from akhbar.tasks.annotate.entities.features import CONTEXT_OFFSETS, _word_features, lent_features
+from akhbar.tasks.annotate.entities.patterns import institution_spans
+from akhbar.tasks.annotate.entities.phrases import GAP, find_phrases, type_index
 
 # Batch shape: sentences sorted by length, 256 at a time, bound the padding waste and let
 # numpy's per-step overhead of Viterbi/forward-backward spread over many sentences.
 BATCH_SENTENCES = 256
 CHUNK_TOKENS = 20_000  # tokens decoded together; far below TABLE_WORDS
-# Distinct word forms kept (150k x 5 x 9 float64 = 54 MB): 2000 SaudiNewsNet articles have
-# ~120k, so a typical batch never rebuilds the table.
+# Distinct word forms kept (150k x 5 x 9 float64 = 54 MB, allocated once): the first 2000
+# SaudiNewsNet articles have ~92k, each further 2000 ~30-40k new ones. When full, the KEEP_WORDS most used forms stay (their rows are moved,
+# not recomputed): a worker annotating part after part then computes mostly rare forms
+# (v3 emptied the whole table; speed.py --parts 5 in benchmarks/entities/SPEED.md). A form's row does not
+# depend on what else is in the table, so eviction never changes the output.
 TABLE_WORDS = 150_000
+KEEP_WORDS = 75_000
 PAD = 2  # zero-weight word slots around each sentence: the ±2 window never crosses sentences
 
 
@@ -65,7 +67,26 @@ class Decoder:
         # neighbour at each offset of CONTEXT_OFFSETS. Row 0 is the zero padding word.
         self._ids: dict[str, int] = {}
         self._keys: list[str] = [""]
+        self._forms: list[str] = [""]  # the word form of each row
         self._table = np.zeros((TABLE_WORDS + 1, 1 + len(CONTEXT_OFFSETS), len(self.labels)))
+        self._hits = np.zeros(TABLE_WORDS + 1, dtype=np.int64)  # tokens seen per row (halved at each eviction)
+
+    def _make_room(self, needed: int) -> None:
+        """Keep only the KEEP_WORDS most used forms, and room for ``needed`` new ones."""
+        used, size = len(self._keys), len(self._hits)
+        if needed >= size:  # one sentence with more new forms than the table (never seen): grow
+            self._table = np.resize(self._table, (needed + 1, *self._table.shape[1:]))
+            self._hits = np.resize(self._hits, needed + 1)
+            size = needed + 1
+        hits = self._hits[:used].copy()
+        hits[0] = hits.max() + 1  # the padding row stays row 0
+        keep = np.sort(np.argsort(-hits, kind="stable")[: max(1, min(KEEP_WORDS + 1, size - needed))])
+        self._table[: keep.size] = self._table[keep]
+        self._hits[: keep.size] = self._hits[keep] // 2
+        self._hits[keep.size :] = 0
+        self._keys = [self._keys[i] for i in keep.tolist()]
+        self._forms = [self._forms[i] for i in keep.tolist()]
+        self._ids = {form: i for i, form in enumerate(self._forms) if i}
 
     def _add_words(self, tokens: list[str]) -> None:
         """Give new word forms an id and fill their table rows (vectorised over all of them)."""
@@ -74,12 +95,13 @@ class Decoder:
         lens: list[int] = []  # attributes per table slot, slots in table order
         for n, token in enumerate(tokens):
             self._ids[token] = first + n
-            feats = word_features(token)
+            self._forms.append(token)
+            feats = _word_features(token)
             self._keys.append(feats[1] if feats[0] == "punct" else feats[0])
             attrs += feats
             lens.append(len(feats))
             for d in CONTEXT_OFFSETS:
-                lent = context_features(token, d)
+                lent = lent_features(feats, d)
                 attrs += lent
                 lens.append(len(lent))
         # Attribute ids in one C-level pass (0: not in the model, dropped).
@@ -95,29 +117,32 @@ class Decoder:
 
     def _emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
         """State scores of every token (rows in reading order, PAD rows around sentences)."""
-        if len(self._keys) + sum(map(len, sentences)) > TABLE_WORDS:
-            self._reset()
-        new = [t for t in dict.fromkeys(chain.from_iterable(sentences)) if t not in self._ids]
+        forms = dict.fromkeys(chain.from_iterable(sentences))
+        new = [t for t in forms if t not in self._ids]
+        if len(self._keys) + len(new) >= len(self._hits):
+            # room for every form of the batch: eviction may drop forms the batch uses
+            self._make_room(len(forms))
+            new = [t for t in forms if t not in self._ids]
         if new:
             self._add_words(new)
-        ids, starts, pos, rows = [0] * PAD, [], [], []
-        bos = self.attrs.get("BOS", 0)
+        ids, starts, flat = [0] * PAD, [], [GAP] * PAD
         for tokens in sentences:
-            base = len(ids)
-            starts.append(base)
+            starts.append(len(ids))
             ids.extend(map(self._ids.__getitem__, tokens))
             ids.extend([0] * PAD)
-            pos.append(base)
-            rows.append(bos)
-            self._sparse(tokens, base, pos, rows)
-        table = self._table[np.array(ids)]
+            flat += tokens
+            flat += [GAP] * PAD
+        ida = np.array(ids)
+        self._hits += np.bincount(ida, minlength=self._hits.size)
+        table = self._table[ida]
         em = np.zeros((len(ids), table.shape[2]))
         em[PAD:-PAD] = table[PAD:-PAD, 0]
         for k, d in enumerate(CONTEXT_OFFSETS, 1):
             # token i gets what its neighbour i + d lends to offset d
             em[PAD:-PAD] += table[PAD + d : len(ids) - PAD + d, k]
         em += self._bigrams(ids)  # after the table sums: the order crfsuite's tests saw
-        np.add.at(em, np.array(pos), self.weights[np.array(rows)])
+        pos, rows = self._sparse(flat, starts)
+        np.add.at(em, pos, self.weights[rows])
         return em, starts
 
     def _bigrams(self, ids: list[int]) -> np.ndarray:
@@ -131,24 +156,31 @@ class Decoder:
         em[1:] = self.weights[found]  # row 0 of the weights is all zeros
         return em
 
-    def _sparse(self, tokens: list[str], base: int, pos: list[int], rows: list[int]) -> None:
-        """Gazetteer and institution-shape features (few tokens have them)."""
+    def _sparse(self, flat: list[str], starts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(emission row, weight row) of the BOS, gazetteer and institution-shape features.
+
+        ``flat`` holds the batch's sentences in emission-row order with GAP tokens in the PAD
+        rows: one gazetteer and one institution scan per batch, and neither a name nor a
+        chain (it stops at a non-letter) crosses a GAP. Each row receives its weights in the order sentence_features
+        lists them (BOS, gazetteer tags by position, institution shape), so the float sums
+        are those of a per-sentence loop.
+        """
         get = self.attrs.get
-        gaz = gazetteer_tags(tokens)
-        n = len(tokens)
-        for i, g in enumerate(gaz):
-            if not g:
-                continue
-            pos.append(base + i)
-            rows.append(get("gz=" + g, 0))
-            for d in CONTEXT_OFFSETS:
-                if 0 <= i - d < n:  # token i - d sees this one at offset d
-                    pos.append(base + i - d)
-                    rows.append(get(f"{d}:gz={g}", 0))
-        for i, tag in enumerate(institution_tags(tokens)):
-            if tag:
-                pos.append(base + i)
-                rows.append(get("inst=" + tag, 0))
+        pos, rows = list(starts), [get("BOS", 0)] * len(starts)
+        for m in find_phrases(flat, type_index()):
+            g = "|".join(sorted(set(m.value)))
+            for i in range(m.first, m.last):
+                tag = ("B-" if i == m.first else "I-") + g
+                pos.append(i)
+                rows.append(get("gz=" + tag, 0))
+                for d in CONTEXT_OFFSETS:
+                    if flat[i - d] is not GAP:  # token i - d sees this one at offset d (PAD >= |d|)
+                        pos.append(i - d)
+                        rows.append(get(f"{d}:gz={tag}", 0))
+        for a, b in institution_spans(flat):
+            pos += range(a, b)
+            rows += [get("inst=B", 0)] + [get("inst=I", 0)] * (b - a - 1)
+        return np.array(pos, dtype=np.intp), np.array(rows, dtype=np.intp)
 
     def tag(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         """(labels, marginal probability of each label; 1.0 for O) per sentence.
@@ -175,11 +207,23 @@ class Decoder:
         idx = np.minimum(np.array(starts)[:, None] + np.arange(lens.max())[None, :], len(em) - 1)
         scores = em[idx]  # (sentences, max length, labels); cells past a sentence's end unused
         best = self._viterbi(scores, lens)
-        marg = self._marginals(scores, lens)
+        # Only names need a marginal (O gets 1.0): forward-backward runs on the sentences
+        # with a non-O label alone (about half of them), cut to their longest length; a
+        # sentence's marginals do not depend on its batch or padding (tested).
+        named = np.flatnonzero(((best != self.o_label) & (np.arange(best.shape[1]) < lens[:, None])).any(1))
+        marg = np.empty((0, 0, 0))
+        if named.size:
+            width = lens[named].max()
+            marg = self._marginals(scores[named, :width], lens[named])
+        row = np.full(len(lens), -1)
+        row[named] = np.arange(named.size)
         labels, out = self.labels, []
         for s, n in enumerate(lens):
             ys = best[s, :n]
-            probs = marg[s, np.arange(n), ys]
+            if row[s] < 0:
+                out.append(([labels[y] for y in ys], [1.0] * int(n)))
+                continue
+            probs = marg[row[s], np.arange(n), ys]
             probs[ys == self.o_label] = 1.0
             out.append(([labels[y] for y in ys], probs.tolist()))
         return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from akhbar.tasks.annotate.entities.gazetteer import given_names, neighbour_classes, vocab_counts, word_clusters
-from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE, is_nisba, match_key, proclitic_length
+from akhbar.tasks.annotate.entities.lexicon import WORD_CACHE, _proclitic_length, is_nisba, match_key
 from akhbar.tasks.annotate.entities.patterns import institution_spans
 from akhbar.tasks.annotate.entities.phrases import find_phrases, known_words, type_index
 
@@ -35,11 +35,18 @@ def _bucket(n: int) -> str:
 
 @lru_cache(maxsize=WORD_CACHE)
 def word_features(token: str) -> tuple[str, ...]:
-    """Features of one word that do not depend on its neighbours."""
+    """Features of one word that do not depend on its neighbours (memoised; see _word_features)."""
+    return _word_features(token)
+
+
+def _word_features(token: str) -> tuple[str, ...]:
+    """``word_features`` without the memo: the decoder computes each form once per table fill
+    and keeps only the summed weights, so a second per-form cache would only hold memory."""
     key = match_key(token)
     if not token or not token[0].isalnum():
         return ("punct", "w=" + key)
-    skip = proclitic_length(token, known_words(), vocab_counts()[0])
+    # the uncached rule: each form is seen once here, so the memo would only fill up
+    skip = _proclitic_length(token, known_words(), vocab_counts()[0])
     stem = match_key(token[skip:]) if skip else key
     feats = ["w=" + key, "s=" + stem, "p=" + token[:skip], "pre2=" + stem[:2], "pre3=" + stem[:3],
              "suf2=" + stem[-2:], "suf3=" + stem[-3:], "pre4=" + stem[:4], "suf4=" + stem[-4:],
@@ -88,7 +95,11 @@ def gazetteer_tags(tokens: list[str]) -> list[str]:
 @lru_cache(maxsize=WORD_CACHE)
 def context_features(token: str, d: int) -> tuple[str, ...]:
     """Features a neighbour at offset ``d`` contributes to a token (memoised per word)."""
-    w = word_features(token)
+    return lent_features(word_features(token), d)
+
+
+def lent_features(w: tuple[str, ...], d: int) -> tuple[str, ...]:
+    """``context_features`` of a word from its ``word_features`` ``w`` (no memo)."""
     key = w[1] if w[0] == "punct" else w[0]
     out = [f"{d}:{key}"]
     if "title" in w:

@@ -89,9 +89,16 @@ def proclitic_length(
 _PROCLITIC_CACHE: dict[tuple[str, int, int], int] = {}
 
 
+# First letters of the proclitics: a token starting with none of them has no proclitic
+# reading (most tokens: a C-level set test instead of 14 startswith calls).
+PROCLITIC_FIRST = frozenset(p[0] for p in PROCLITICS)
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def proclitic_readings(token: str) -> tuple[tuple[int, str], ...]:
     """(prefix length, match_key of the rest) for each proclitic prefix ``token`` could carry."""
+    if token[:1] not in PROCLITIC_FIRST:
+        return ()
     key = match_key(token)
     return tuple(
         (len(p), key[len(p) :])

@@ -63,23 +63,41 @@ def _entity_words(mentions: list[Mention]) -> dict[str, set[str]]:
     return words
 
 
-def find_nominals(body: str, sents, mentions: list[Mention]) -> list[Mention]:
-    """Nominal mentions of ORG entities already named earlier in the article."""
+# Every description key contains ل and match_key never makes one: a token without it is no
+# head (a C-level test that keeps most tokens out of the _nominal_at memo).
+assert all("ل" in k for k in NOMINAL_HEADS)
+
+
+def find_nominals(body: str, sents, mentions: list[Mention], tokens=None) -> list[Mention]:
+    """Nominal mentions of ORG entities already named earlier in the article.
+
+    ``tokens``: the words of each sentence (``body`` sliced at its spans) when the caller has
+    them; sliced here otherwise.
+    """
     orgs = [m for m in mentions if m.entity_type == "ORG"]
     if not orgs:
+        return []
+    if tokens is None:
+        tokens = [[body[a:b] for a, b in spans] for _, spans in sents]
+    heads = {w for w in set().union(*tokens) if "ل" in w and _nominal_at(w) is not None}
+    if not heads:
         return []
     words = _entity_words(orgs)
     covered = [(m.start, m.end) for m in mentions]
     out = []
-    for idx, spans in sents:
+    for (idx, spans), toks in zip(sents, tokens):
+        if heads.isdisjoint(toks):
+            continue
         for i, (a, b) in enumerate(spans):
-            hit = _nominal_at(body[a:b])
+            if toks[i] not in heads:
+                continue
+            hit = _nominal_at(toks[i])
             if hit is None or any(s < b and a < e for s, e in covered):
                 continue
             if i + 1 < len(spans) and match_key(body[slice(*spans[i + 1])]).startswith("ال"):
                 continue  # المجلس الأعلى: a longer description
-            heads = NOMINAL_HEADS[hit[1]]
-            earlier = (m for m in reversed(orgs) if m.end <= a and words[m.entity_id] & heads)
+            nouns = NOMINAL_HEADS[hit[1]]
+            earlier = (m for m in reversed(orgs) if m.end <= a and words[m.entity_id] & nouns)
             ante = next(earlier, None)
             if ante is not None:
                 out.append(_nominal(body, a + hit[0], b, idx, ante))

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from akhbar.tasks.annotate.entities.gazetteer import alias_rows, place_names
 from akhbar.tasks.annotate.entities.lexicon import (
+    PROCLITIC_FIRST,
     TOKEN_RE,
     WORD_CACHE,
     link_key,
@@ -96,6 +97,8 @@ def first_token_keys(token: str) -> tuple[tuple[str, int], ...]:
     """(link key, chars skipped) readings of a name's first token: as written, after each
     possible proclitic prefix, and with a fused ل+ال read as ال (skip 0: kept whole)."""
     out = [(link_key(token), 0)]
+    if token[:1] not in PROCLITIC_FIRST:  # no proclitic, no fused ل+ال (ل و ف are proclitics)
+        return tuple(out)
     for skip, _ in proclitic_readings(token):
         out.append((link_key(token[skip:]), skip))
     for skip in (0, 1):
@@ -121,19 +124,19 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
             _start_readings(token, index)
         hits = index.starters.intersection(tokens)  # C-level: most sentences have none
         positions = [i for i, t in enumerate(tokens) if t in hits] if hits else []
-    else:
-        positions = range(len(tokens))
+    else:  # short-lived index (one article's names): its few first words, tested per distinct token
+        firsts, hits = index.firsts, set()
+        for token in set(tokens):
+            for key, _ in first_token_keys(token):  # memoised process-wide
+                if key in firsts:
+                    hits.add(token)
+                    break
+        positions = [i for i, t in enumerate(tokens) if t in hits] if hits else []
     for i in positions:
         if i < end:  # inside the previous match
             continue
         readings = starts.get(tokens[i])
         if readings is None:
-            if not index.memo:  # one C-level set test rules out most tokens
-                keys = _READING_KEYS.get(tokens[i])
-                if keys is None:
-                    keys = _reading_keys(tokens[i])
-                if index.firsts.isdisjoint(keys):
-                    continue
             readings = _start_readings(tokens[i], index)
         best = None
         for key0, skip in readings:
@@ -143,6 +146,35 @@ def find_phrases(tokens: list[str], index: PhraseIndex) -> list[Match]:
         if best:
             out.append(best)
             end = best.last
+    return out
+
+
+# A token that is never part of a name (whitespace: TOKEN_RE never yields it). Sentences joined
+# with GAPs are scanned in one ``find_phrases`` call (per article or batch instead of per
+# sentence) with the same matches: a name never runs over a GAP.
+GAP = " "
+
+
+def joined(sentences: list[list[str]], gap: int = 1) -> tuple[list[str], list[int]]:
+    """The sentences' tokens joined with ``gap`` GAPs after each, and each sentence's offset."""
+    flat: list[str] = []
+    offsets = []
+    for tokens in sentences:
+        offsets.append(len(flat))
+        flat += tokens
+        flat += [GAP] * gap
+    return flat, offsets
+
+
+def split_matches(found: list[Match], offsets: list[int]) -> list[list[Match]]:
+    """Matches of a ``joined`` token list, per sentence, in sentence token positions."""
+    out: list[list[Match]] = [[] for _ in offsets]
+    k = 0
+    for m in found:
+        while k + 1 < len(offsets) and offsets[k + 1] <= m.first:
+            k += 1
+        off = offsets[k]
+        out[k].append(Match(m.first - off, m.last - off, m.skip, m.value))
     return out
 
 
@@ -167,14 +199,3 @@ def _start_readings(token: str, index: PhraseIndex) -> tuple[tuple[str, int], ..
         if found:
             index.starters.add(token)
     return found
-
-
-# token -> the link keys of all its first-token readings (process-wide, bounded)
-_READING_KEYS: dict[str, frozenset[str]] = {}
-
-
-def _reading_keys(token: str) -> frozenset[str]:
-    if len(_READING_KEYS) > WORD_CACHE:
-        _READING_KEYS.clear()
-    keys = _READING_KEYS[token] = frozenset(k for k, _ in first_token_keys(token))
-    return keys

@@ -20,6 +20,7 @@ from akhbar.tasks.annotate.entities.gazetteer import alias_rows, vocab_counts
 from akhbar.tasks.annotate.entities.lexicon import is_nisba, is_word, match_key, proclitic_length
 from akhbar.tasks.annotate.entities.patterns import institution_spans
 from akhbar.tasks.annotate.entities.phrases import (
+    Match,
     PhraseIndex,
     alias_index,
     build_index,
@@ -100,11 +101,15 @@ def _trim_person_start(tokens: list[str], first: int, last: int) -> int:
     return first
 
 
-def _alias_candidates(tokens: list[str]) -> list[Candidate]:
-    """Alias-table names in the sentence; the table's type (first row's when rows disagree)."""
+def _alias_candidates(tokens: list[str], found: list[Match] | None = None) -> list[Candidate]:
+    """Alias-table names in the sentence; the table's type (first row's when rows disagree).
+
+    ``found``: the sentence's ``find_phrases`` matches of ``alias_index()`` when the caller
+    scanned a whole article at once (faster); scanned here otherwise.
+    """
     rows = alias_rows()
     out = []
-    for m in find_phrases(tokens, alias_index()):
+    for m in find_phrases(tokens, alias_index()) if found is None else found:
         types = {rows[r].entity_type for r in m.value}
         etype = types.pop() if len(types) == 1 else rows[m.value[0]].entity_type
         out.append(Candidate(m.first, m.last, m.skip, etype, ALIAS_SCORE, m.value))
@@ -112,19 +117,21 @@ def _alias_candidates(tokens: list[str]) -> list[Candidate]:
 
 
 def recognize(
-    tokens: list[str], seen: frozenset[str] = frozenset(), tagged: tuple | None = None
+    tokens: list[str], seen: frozenset[str] = frozenset(), tagged: tuple | None = None,
+    aliases: list[Match] | None = None,
 ) -> list[Candidate]:
     """Flat, longest-match mentions of one sentence, sorted by position.
 
     ``tagged``: the sentence's (labels, probabilities) from ``tag_sentences`` when the caller
     tagged a whole article at once (faster); tagged here otherwise.
+    ``aliases``: the sentence's alias-table matches (``find_phrases``), likewise.
 
     Alias-table names come first (curated, and their extent is known); CRF spans fill the
     rest, cut where they run into an alias name (حلف الناتو | ينس ستولتنبرغ). Among CRF
     spans the longer wins.
     """
     crf = _crf_candidates(tokens, seen, tagged)
-    kept = _yield_to_crf(_alias_candidates(tokens), crf, tokens)
+    kept = _yield_to_crf(_alias_candidates(tokens, aliases), crf, tokens)
     taken = [False] * len(tokens)
     for c in kept:
         taken[c.first : c.last] = [True] * (c.last - c.first)
@@ -289,15 +296,25 @@ def article_names(sentences: list[tuple[list[str], list[Candidate]]]) -> PhraseI
     return build_index(pairs, memo=False)
 
 
-def add_repeats(tokens: list[str], cands: list[Candidate], names: PhraseIndex) -> list[Candidate]:
-    """``cands`` plus non-overlapping occurrences of the article's names, by position."""
+def add_repeats(
+    tokens: list[str], cands: list[Candidate], names: PhraseIndex, found: list[Match] | None = None
+) -> list[Candidate]:
+    """``cands`` plus non-overlapping occurrences of the article's names, by position.
+
+    ``found``: the sentence's ``find_phrases`` matches of ``names`` when the caller scanned
+    the whole article at once; scanned here otherwise.
+    """
     if not names.entries:
+        return cands
+    if found is None:
+        found = find_phrases(tokens, names)
+    if not found:
         return cands
     taken = [False] * len(tokens)
     for c in cands:
         taken[c.first : c.last] = [True] * (c.last - c.first)
     extra = []
-    for m in find_phrases(tokens, names):
+    for m in found:
         if not any(taken[m.first : m.last]) and len(set(m.value)) == 1:
             extra.append(Candidate(m.first, m.last, m.skip, m.value[0], REPEAT_SCORE, ()))
     return sorted(cands + extra, key=lambda c: c.first) if extra else cands
