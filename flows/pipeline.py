@@ -71,6 +71,7 @@ def _run_locked(config: RunConfig, layout: Layout) -> dict:
         shutil.rmtree(stale, ignore_errors=True)
     run_dir = layout.run_dir(run_id)
     run_dir.mkdir(parents=True)
+    body_started = time.perf_counter()
     try:
         _stages(config, layout, run, run_dir, summary)
     except ValidationFailed as exc:
@@ -79,6 +80,7 @@ def _run_locked(config: RunConfig, layout: Layout) -> dict:
         raise
     finally:
         summary["finished_at"] = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        summary["body_s"] = round(time.perf_counter() - body_started, 3)
         if summary["status"] == "running":
             summary["status"] = "failed"
         _write_summary(layout, summary)
