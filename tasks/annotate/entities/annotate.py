@@ -22,7 +22,7 @@ from akhbar.tasks.annotate.entities.recognize import add_repeats, article_names,
 from akhbar.tasks.annotate.entities.tagger import tag_sentences
 from akhbar.tasks.text import sentence_spans
 
-ANNOTATOR = "entities_crf_v3"
+ANNOTATOR = "entities_crf_v4"  # v4: the future marker س is never cut from a name
 # Articles whose sentences are tagged together (decoding cost per step is spread over the
 # batch); memory stays bounded by the batch, not the frame.
 ARTICLE_BATCH = 200

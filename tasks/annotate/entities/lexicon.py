@@ -77,7 +77,7 @@ def proclitic_length(
     if skip is None:
         if len(_PROCLITIC_CACHE) > WORD_CACHE:
             _PROCLITIC_CACHE.clear()
-        skip = _PROCLITIC_CACHE[ck] = _proclitic_length(token, known, counts)
+        skip = _PROCLITIC_CACHE[ck] = _proclitic_length(token, known, counts, names=True)
     if skip or not seen or match_key(token) in known:
         return skip
     for p, rest in proclitic_readings(token):
@@ -103,11 +103,18 @@ def proclitic_readings(token: str) -> tuple[tuple[int, str], ...]:
     return tuple(
         (len(p), key[len(p) :])
         for p in PROCLITICS
-        if token.startswith(p) and len(token) - len(p) >= 2
+        if token.startswith(p) and len(token) - len(p) >= 2 and future_prefix_fits(p, key[len(p):])
     )
 
 
-def _proclitic_length(token: str, known: frozenset[str], counts: dict[str, int]) -> int:
+def future_prefix_fits(prefix: str, rest: str) -> bool:
+    """Whether ``prefix`` can be split off ``rest``: the future marker س attaches only to an
+    imperfect verb (سيعقد، ستبحث، سنعمل، سأزور), so it is never cut from a name (سمير stays
+    whole instead of becoming مير). ``rest`` is a match_key (أ folded to ا)."""
+    return not prefix.endswith("س") or rest[:1] in "يتنا"
+
+
+def _proclitic_length(token: str, known: frozenset[str], counts: dict[str, int], names: bool = False) -> int:
     """Number of leading characters of ``token`` that are attached proclitics (0 if none).
 
     A prefix is split off only with evidence that the rest is a word of its own: the rest
@@ -115,7 +122,9 @@ def _proclitic_length(token: str, known: frozenset[str], counts: dict[str, int])
     tokens) or a word seen alone in the same article while the whole token is not a known
     name, or it is
     clearly more frequent than the whole token in the training vocabulary (``counts``).
-    Fused ل+ال (للناتو) stays whole, as written.
+    Fused ل+ال (للناتو) stays whole, as written. With ``names`` (cutting a mention's span, not
+    the tagger's stem feature, which the trained model was built with) the future marker is cut
+    only where ``future_prefix_fits``.
     """
     m = _AL_PREFIX_RE.match(token)
     if m and len(token) - m.end() >= 4:
@@ -134,6 +143,8 @@ def _proclitic_length(token: str, known: frozenset[str], counts: dict[str, int])
         if not token.startswith(p) or len(token) - len(p) < 2:
             continue
         rest = key[len(p):]
+        if names and not future_prefix_fits(p, rest):
+            continue
         if rest in known:
             return len(p)
         # Frequency evidence (ANERcorp vocabulary): the rest is a common word and at least

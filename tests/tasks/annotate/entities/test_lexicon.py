@@ -64,3 +64,11 @@ def test_link_key_folds_spelling_variants(a, b):
 @pytest.mark.parametrize(("a", "b"), [("حسن", "حسين"), ("روسيا", "رئيسا")])
 def test_link_key_keeps_short_words_apart(a, b):
     assert link_key(a) != link_key(b)
+
+
+def test_the_future_marker_is_cut_only_before_an_imperfect_verb():
+    from akhbar.tasks.annotate.entities.lexicon import future_prefix_fits, proclitic_length
+
+    assert not future_prefix_fits("س", "مير") and future_prefix_fits("وس", "يعقد")
+    assert proclitic_length("سمير", frozenset({"مير"}), {}) == 0
+    assert proclitic_length("وسمير", frozenset({"سمير"}), {}) == 1
