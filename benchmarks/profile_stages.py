@@ -24,6 +24,23 @@ import polars as pl
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
 
 
+def raw_corpus(n: int) -> pl.DataFrame:
+    """RAW-like rows for the first ``n`` SaudiNewsNet articles with text (what ingest would give)."""
+    rows = []
+    for path in sorted(CORPUS.glob("*.jsonl.gz")):
+        rows += [json.loads(line) for line in gzip.open(path, "rt", encoding="utf-8")]
+        if len(rows) >= n:
+            break
+    rows = [r for r in rows[:n] if isinstance(r.get("text"), str) and r["text"].strip()]
+    return pl.DataFrame({
+        "source_uri": [f"/bench#L{i}" for i in range(len(rows))], "raw_sha256": [str(i) for i in range(len(rows))],
+        "format": ["json"] * len(rows), "encoding": ["utf-8"] * len(rows), "text": [r["text"] for r in rows],
+        "url": [r.get("url") for r in rows], "title": [r.get("title") for r in rows],
+        "published": [r.get("published") for r in rows], "outlet": [r.get("outlet") for r in rows],
+        "author": [r.get("author") for r in rows],
+    })
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 2000
     top = int(sys.argv[sys.argv.index("--top") + 1]) if "--top" in sys.argv else 15
@@ -34,19 +51,7 @@ def main() -> None:
     from akhbar.tasks.dedup import DedupConfig, dedup_batch
     from akhbar.flows.stages import article_ids
 
-    rows = []
-    for path in sorted(CORPUS.glob("*.jsonl.gz")):
-        rows += [json.loads(l) for l in gzip.open(path, "rt", encoding="utf-8")]
-        if len(rows) >= n:
-            break
-    rows = [r for r in rows[:n] if isinstance(r.get("text"), str) and r["text"].strip()]
-    raw = pl.DataFrame({
-        "source_uri": [f"/bench#L{i}" for i in range(len(rows))], "raw_sha256": [str(i) for i in range(len(rows))],
-        "format": ["json"] * len(rows), "encoding": ["utf-8"] * len(rows), "text": [r["text"] for r in rows],
-        "url": [r.get("url") for r in rows], "title": [r.get("title") for r in rows],
-        "published": [r.get("published") for r in rows], "outlet": [r.get("outlet") for r in rows],
-        "author": [r.get("author") for r in rows],
-    })
+    raw = raw_corpus(n)
     warm = clean_batch(raw.head(20))[0].with_columns(article_id=pl.lit("w"))
     annotate_entities(warm.select("article_id", "body"))
     plain = "--plain" in sys.argv

@@ -19,9 +19,7 @@ comes from ``stories.py``, which another engineer changes; ``events_unlinked`` i
 from __future__ import annotations
 
 import cProfile
-import gzip
 import io
-import json
 import pstats
 import sys
 import time
@@ -30,7 +28,6 @@ from pathlib import Path
 import polars as pl
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
 CACHE = Path("/tmp/akhbar_annotators_speed")
 
 
@@ -39,20 +36,11 @@ def _arg(name: str, default: str | None) -> str | None:
 
 
 def _raw_corpus(n: int) -> pl.DataFrame:
-    """RAW-like rows for the first ``n`` SaudiNewsNet articles (as profile_stages.py reads them)."""
-    rows = []
-    for path in sorted(CORPUS.glob("*.jsonl.gz")):
-        rows += [json.loads(line) for line in gzip.open(path, "rt", encoding="utf-8")]
-        if len(rows) >= n:
-            break
-    rows = [r for r in rows[:n] if isinstance(r.get("text"), str) and r["text"].strip()]
-    return pl.DataFrame({
-        "source_uri": [f"/bench#L{i}" for i in range(len(rows))], "raw_sha256": [str(i) for i in range(len(rows))],
-        "format": ["json"] * len(rows), "encoding": ["utf-8"] * len(rows), "text": [r["text"] for r in rows],
-        "url": [r.get("url") for r in rows], "title": [r.get("title") for r in rows],
-        "published": [r.get("published") for r in rows], "outlet": [r.get("outlet") for r in rows],
-        "author": [r.get("author") for r in rows],
-    })
+    """RAW-like rows for the first ``n`` SaudiNewsNet articles, read as profile_stages.py reads them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from profile_stages import raw_corpus
+
+    return raw_corpus(n)
 
 
 def _raw_samples() -> pl.DataFrame:
