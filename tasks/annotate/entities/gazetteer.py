@@ -133,16 +133,7 @@ def neighbour_classes() -> dict[str, tuple[str, str]]:
     Built offline from unlabeled SaudiNewsNet text by benchmarks/entities/build_neighbours.py;
     empty when the file is absent ($AKHBAR_ENTITIES_NEIGHBOURS overrides the path).
     """
-    override = os.environ.get("AKHBAR_ENTITIES_NEIGHBOURS")
-    try:
-        text = Path(override).read_text(encoding="utf-8") if override else data_text("neighbours.tsv")
-    except FileNotFoundError:
-        return {}
-    out = {}
-    for line in text.splitlines():
-        word, left, right = line.split("\t")
-        out[word] = (left, right)
-    return out
+    return _word_table("neighbours.tsv", "AKHBAR_ENTITIES_NEIGHBOURS")
 
 
 @lru_cache(maxsize=1)
@@ -153,13 +144,16 @@ def word_clusters() -> dict[str, tuple[str, str, str]]:
     (PPMI-SVD vectors + nested k-means, a stand-in for Brown clusters); empty when the file
     is absent ($AKHBAR_ENTITIES_CLUSTERS overrides the path).
     """
-    override = os.environ.get("AKHBAR_ENTITIES_CLUSTERS")
+    return _word_table("clusters.tsv", "AKHBAR_ENTITIES_CLUSTERS")
+
+
+def _word_table(name: str, env: str) -> dict[str, tuple[str, ...]]:
+    """A data/ TSV keyed by its first column (word -> the other columns); ``$env`` overrides
+    the path; empty when the file is absent (the features it feeds are then simply missing)."""
+    override = os.environ.get(env)
     try:
-        text = Path(override).read_text(encoding="utf-8") if override else data_text("clusters.tsv")
+        text = Path(override).read_text(encoding="utf-8") if override else data_text(name)
     except FileNotFoundError:
         return {}
-    out = {}
-    for line in text.splitlines():
-        word, coarse, mid, fine = line.split("\t")
-        out[word] = (coarse, mid, fine)
-    return out
+    rows = (line.split("\t") for line in text.splitlines())
+    return {row[0]: tuple(row[1:]) for row in rows}
