@@ -178,11 +178,13 @@ class _Stages:
         linking = 0.0
         with self.timer("annotate"):
             progress.start("annotate", len(articles))
-            for part in _map(annotate_task, [(a, run_dir, run_id) for a in articles]):
+            calls = [(a, run_dir, run_id) for a in articles]
+            for article_ref, part in zip(articles, _map(annotate_task, calls)):
                 parts.append(part)
                 t = time.perf_counter()
-                events.append(stories_task(part["events"], articles, published_events + [r.path for r in events],
-                                           published_articles, run_dir, run_id))
+                earlier = published_events + [r.path for r in events]
+                events.append(stories_task(part["events"], article_ref, articles, earlier, published_articles,
+                                           run_dir, run_id))
                 linking += time.perf_counter() - t
                 progress.advance("annotate")
         seconds = self.summary["seconds"]

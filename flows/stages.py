@@ -202,11 +202,12 @@ def annotate_task(article_ref: PartRef, run_dir: str, run_id: str) -> dict[str, 
 
 
 @task(name="link-stories", **_TASK)
-def stories_task(event_ref: PartRef, article_refs: list[PartRef], earlier_events: list[str],
+def stories_task(event_ref: PartRef, part_articles: PartRef, article_refs: list[PartRef], earlier_events: list[str],
                  published_articles: list[str], run_dir: str, run_id: str) -> PartRef:
     """Link one part's events to stories, among themselves and with the earlier events.
 
-    ``earlier_events`` are the published events and the run's already linked parts: the part is
+    ``part_articles`` is the articles part the events come from, ``article_refs`` all of the
+    run's. ``earlier_events`` are the published events and the run's already linked parts: the part is
     linked against their candidates (``candidate_events``: a pushdown read, not the whole
     archive). The articles' publication dates go along (``published_at``) so that undated
     mentions can still be matched by when they were reported; they are dropped before writing.
@@ -216,7 +217,7 @@ def stories_task(event_ref: PartRef, article_refs: list[PartRef], earlier_events
 
     # published_at places undated mentions in time; dup_group_id tells copies of one text (copies.py).
     article_cols = ["article_id", "published_at", "dup_group_id"]
-    dates = read_refs(article_refs, T.ARTICLES, article_cols)
+    dates = part_articles.read(article_cols)
     events = event_ref.read().join(dates, on="article_id", how="left")
     candidates = None
     if earlier_events:
