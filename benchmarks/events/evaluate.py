@@ -264,7 +264,7 @@ def main() -> None:
     ents, source = entities_for(arts)
     events = annotate_events(arts, ents)
     scores = {}
-    for split in ("all", "dev", "heldout", "heldout2", "samples", "saudinewsnet"):
+    for split in ("all", "dev", "dev2", "heldout", "heldout2", "samples", "saudinewsnet"):
         part = [d for d in docs if split == "all" or d.get("split") == split
                 or d["doc"].startswith({"samples": "sample:", "saudinewsnet": "snn:"}.get(split, "-"))]
         scores[split] = {**score(part, events), "articles": len(part)}

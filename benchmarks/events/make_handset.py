@@ -600,6 +600,221 @@ HELDOUT2 = {
 }
 
 
+# Dev 2 (story linking, v6 tuning): drawn by the heldout2 procedure with another seed and
+# heldout2 left out (pick_heldout2.py --seed 7 --pairs 6 --exclude-heldout2), 34 articles,
+# annotated before any v6 change; the v6 rules were tuned on it and on dev, never on heldout2.
+DEV2 = {
+    # pair 0a: Riyadh governor, 9 Aug: the two Hisba heads, then Aba al-Khail's sons
+    "2015-08-10.jsonl.gz#L514": [
+        ("استقبل صاحب السمو الملكي الأمير فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض في مكتب سموه بقصر الحكم امس مدير",
+         "استقبل", C, "2015-08-09", asr, "riyadh_hisba_heads"),
+        ("كما استقبل صاحب السمو", "استقبل", C, "2015-08-09", asr, "riyadh_abalkhail_sons"),
+    ],
+    "2015-08-10.jsonl.gz#L867": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-09", asr, "riyadh_hisba_heads"),
+        ("كما استقبل سمو أمير", "استقبل", C, "2015-08-09", asr, "riyadh_abalkhail_sons"),
+    ],
+    # pair 0b: al-Rabeeah (KSrelief) meets Madani (OIC) and a Kuwaiti delegation on 9 Aug, the IIRO head on 11 Aug
+    "2015-08-10.jsonl.gz#L529": [
+        ("التقى معالي المستشار", "التقى", C, "2015-08-09", asr, "rabeeah_madani"),
+        ("واستعرض الدكتور الربيعة خلال اللقاء", "اللقاء", C, None, asr, "rabeeah_madani"),
+        ("وأشاد معالي الأمين العام", "أشاد", SU, None, asr, "madani_praises_centre"),
+        ("من جهة أخرى استقبل معالي", "استقبل", C, "2015-08-09", asr, "rabeeah_kuwait"),
+        ("ورحب الدكتور الربيعة خلال الاستقبال", "الاستقبال", C, None, asr, "rabeeah_kuwait"),
+        ("من أعمال ومساعدات إغاثية", "مساعدات", AI, None, asr, "ksrelief_yemen_aid"),
+    ],
+    "2015-08-10.jsonl.gz#L875": [
+        ("التقى المستشار بالديوان", "التقى", C, "2015-08-09", asr, "rabeeah_madani"),
+        ("واستعرض د. الربيعة خلال اللقاء", "اللقاء", C, None, asr, "rabeeah_madani"),
+        ("وأشاد الأمين العام", "أشاد", SU, None, asr, "madani_praises_centre"),
+        ("من جهة أخرى، استقبل د.", "استقبل", C, "2015-08-09", asr, "rabeeah_kuwait"),
+        ("ورحب د. الربيعة خلال الاستقبال", "الاستقبال", C, None, asr, "rabeeah_kuwait"),
+        ("من أعمال ومساعدات إغاثية", "مساعدات", AI, None, asr, "ksrelief_yemen_aid"),
+    ],
+    "2015-08-11.jsonl.gz#L1684": [
+        ("استقبل معالي المستشار", "استقبل", C, "2015-08-11", asr, "rabeeah_iiro"),
+        ("وشاهد الطيب خلال الاستقبال", "الاستقبال", C, None, asr, "rabeeah_iiro"),
+        ("كما ناقش اللقاء الذي", "اللقاء", C, None, asr, "rabeeah_iiro"),
+        ("وفي نهاية اللقاء تسلم", "اللقاء", C, None, asr, "rabeeah_iiro"),
+    ],
+    # pair 1a: Crown Prince Mohammed bin Nayef's majlis of 5 Aug (three papers)
+    "2015-08-06.jsonl.gz#L1148": [
+        ("استقبل نائب خادم الحرمين", "استقبل", C, "2015-08-05", asr, "mbn_majlis_0805"),
+        ("وفي بداية الاستقبال", "الاستقبال", C, None, asr, "mbn_majlis_0805"),
+        ("حضر الاستقبال صاحب", "الاستقبال", C, None, asr, "mbn_majlis_0805"),
+    ],
+    "2015-08-06.jsonl.gz#L1479": [
+        ("استقبل نائب خادم الحرمين", "استقبل", C, "2015-08-05", asr, "mbn_majlis_0805"),
+        ("وفي بداية الاستقبال", "الاستقبال", C, None, asr, "mbn_majlis_0805"),
+        ("حضر الاستقبال صاحب", "الاستقبال", C, None, asr, "mbn_majlis_0805"),
+    ],
+    "2015-08-06.jsonl.gz#L1966": [
+        ("استقبل نائب خادم الحرمين", "استقبل", C, "2015-08-05", asr, "mbn_majlis_0805"),
+        ("وفي بداية الاستقبال", "الاستقبال", C, None, asr, "mbn_majlis_0805"),
+        ("حضر الاستقبال مستشار", "الاستقبال", C, None, asr, "mbn_majlis_0805"),
+    ],
+    # pair 1b: King Salman's calls from the kings of Bahrain and Jordan about the Asir mosque attack
+    "2015-08-07.jsonl.gz#L1308": [
+        ("حفظه الله اتصالا هاتفيا اليوم من جلالة الملك حمد", "اتصالا", C, "2015-08-07", asr, "salman_hamad_call"),
+        ("فيه عن استنكاره للاعتداء", "استنكاره", A, "2015-08-07", asr, "hamad_condemns"),
+        ("فيه عن استنكاره للاعتداء", "اعتداء", AS, None, asr, "asir_mosque_attack"),
+        ("كما تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود حفظه الله اتصالا", "اتصالا", C,
+         "2015-08-07", asr, "salman_abdullah_call"),
+        ("عن إدانته و استنكاره", "إدانته", A, "2015-08-07", asr, "abdullah_condemns"),
+        ("و استنكاره للاعتداء", "اعتداء", AS, None, asr, "asir_mosque_attack"),
+    ],
+    "2015-08-07.jsonl.gz#L1000": [
+        ("حفظه الله اتصالا هاتفيا اليوم من جلالة الملك حمد", "اتصالا", C, "2015-08-07", asr, "salman_hamad_call"),
+        ("فيه عن استنكاره للاعتداء", "استنكاره", A, "2015-08-07", asr, "hamad_condemns"),
+        ("فيه عن استنكاره للاعتداء", "اعتداء", AS, None, asr, "asir_mosque_attack"),
+        ("كما تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود حفظه الله اتصالا", "اتصالا", C,
+         "2015-08-07", asr, "salman_abdullah_call"),
+        ("عن إدانته و استنكاره", "إدانته", A, "2015-08-07", asr, "abdullah_condemns"),
+        ("و استنكاره للاعتداء", "اعتداء", AS, None, asr, "asir_mosque_attack"),
+    ],
+    "2015-08-08.jsonl.gz#L531": [
+        ("حفظه الله اتصالا هاتفيا اليوم", "اتصالا", C, "2015-08-08", asr, "salman_abdullah_call"),
+        ("عن إدانته و استنكاره", "إدانته", A, "2015-08-08", asr, "abdullah_condemns"),
+        ("و استنكاره للاعتداء", "اعتداء", AS, None, asr, "asir_mosque_attack"),
+    ],
+    # pair 2a: Obama asks Iran to free four Americans (21 Jul), one paper adds his call with Xi
+    "2015-07-21.jsonl.gz#L1410": [
+        ("ينبغي إطلاق سراح الصحفي", "ينبغي", Q, None, asr, "obama_rezaian"),
+        ("وينبغي إطلاق سراح القس", "ينبغي", Q, None, asr, "obama_abedini"),
+        ("وينبغي إطلاق سراح أمير", "ينبغي", Q, None, asr, "obama_hekmati"),
+        ("وينبغي لإيران أن تساعدنا", "ينبغي", Q, None, asr, "obama_levinson"),
+    ],
+    "2015-07-22.jsonl.gz#L71": [
+        ("ينبغي إطلاق سراح الصحافي", "ينبغي", Q, None, asr, "obama_rezaian"),
+        ("وينبغي إطلاق سراح القس", "ينبغي", Q, None, asr, "obama_abedini"),
+        ("وسراح أمير حكمتي", "سراح", Q, None, asr, "obama_hekmati"),
+        ("ينبغي لإيران أن تساعدنا", "ينبغي", Q, None, asr, "obama_levinson"),
+        ("اتصل الرئيس الأميركي مساء", "اتصل", C, "2015-07-20", asr, "obama_xi_call"),
+        ("في التوصل إلى الاتفاق حول", "التوصل", J, None, asr, "iran_deal"),
+        ("من أجل التوصل إلى اتفاق نووي", "التوصل", J, None, asr, "iran_deal"),
+        ("واتفق الرئيسان", "اتفق", J, None, asr, "obama_xi_agree"),
+        ("لهذا الاتفاق الذي أبرم", "أبرم", J, None, asr, "iran_deal"),
+        ("خلال المكالمة الهاتفية", "المكالمة", C, None, asr, "obama_xi_call"),
+        ("خلال زيارة الدولة", "زيارة", C, "2015-09-01", pln, "xi_state_visit"),
+    ],
+    # pair 2b: Obama's speech of 5 Aug defending the Iran deal (three papers)
+    "2015-08-06.jsonl.gz#L27": [
+        ("من ان رفض الكونجرس", "رفض", R, None, hyp, "congress_rejection"),
+        ("دافع فيه عن هذا الاتفاق", "دافع", SU, None, asr, "obama_defends_deal"),
+        ("“رفضا للاتفاق من جانب", "رفضا", R, None, hyp, "congress_rejection"),
+    ],
+    "2015-08-06.jsonl.gz#L2244": [
+        ("مؤكدا أن رفض الكونغرس", "رفض", R, None, hyp, "congress_rejection"),
+        ("وحث اوباما الكونغرس", "حث", Q, None, asr, "obama_urges_congress"),
+        ("مؤكدا أن الرفض سيخلق", "الرفض", R, None, hyp, "congress_rejection"),
+    ],
+    "2015-08-06.jsonl.gz#L1467": [
+        ("وسخر من انتقادات", "انتقادات", A, None, asr, None),
+        ("مؤكدا أن رفض الكونغرس", "رفض", R, None, hyp, "congress_rejection"),
+        ("بدعم إيران للأحزاب", "دعم", SU, None, asr, "iran_backs_hezbollah"),
+    ],
+    # pair 3a: MBS receives Qatar's defence minister in Jeddah, 10 Aug (three papers)
+    "2015-08-10.jsonl.gz#L1639": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-10", asr, "mbs_attiyah"),
+        ("وجرى خلال الاستقبال", "الاستقبال", C, None, asr, "mbs_attiyah"),
+        ("حضر الاستقبال معالي", "الاستقبال", C, None, asr, "mbs_attiyah"),
+    ],
+    "2015-08-10.jsonl.gz#L992": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-10", asr, "mbs_attiyah"),
+        ("وجرى خلال الاستقبال", "الاستقبال", C, None, asr, "mbs_attiyah"),
+        ("حضر الاستقبال معالي", "الاستقبال", C, None, asr, "mbs_attiyah"),
+    ],
+    "2015-08-10.jsonl.gz#L720": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-10", asr, "mbs_attiyah"),
+        ("وجرى خلال الاستقبال", "الاستقبال", C, None, asr, "mbs_attiyah"),
+        ("حضر الاستقبال معالي", "الاستقبال", C, None, asr, "mbs_attiyah"),
+    ],
+    # pair 3b: the Riyadh governor receives al-Wohaibi (WAMY), 10 Aug (three papers)
+    "2015-08-10.jsonl.gz#L1697": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-10", asr, "riyadh_wohaibi"),
+    ],
+    "2015-08-11.jsonl.gz#L523": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-10", asr, "riyadh_wohaibi"),
+    ],
+    "2015-08-11.jsonl.gz#L801": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-10", asr, "riyadh_wohaibi"),
+    ],
+    # pair 4a: the Asir governor on 5 Aug: al-Qarni (two papers), a police general (okaz)
+    "2015-08-06.jsonl.gz#L1219": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-05", asr, "asir_qarni"),
+        ("والذي يزور المنطقة حاليا", "يزور", C, None, asr, "qarni_asir_visit"),
+    ],
+    "2015-08-06.jsonl.gz#L1603": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-05", asr, "asir_qarni"),
+        ("والذي يزور المنطقة.", "يزور", C, None, asr, "qarni_asir_visit"),
+    ],
+    "2015-08-06.jsonl.gz#L2910": [
+        ("استقبل صاحب السمو الملكي", "استقبل", C, "2015-08-05", asr, "asir_ghamdi"),
+        ("الذي يزور المنطقة حالياً", "يزور", C, None, asr, None),
+        ("مشيداً بالجهود", "مشيداً", SU, None, asr, None),
+    ],
+    # pair 4b: officials visit the wounded of the Asir mosque bombing (10 Aug; 11 Aug, two papers)
+    "2015-08-10.jsonl.gz#L17": [
+        ("بزيارة مصابي حادثة", "زيارة", C, "2015-08-10", asr, "karkaman_visit"),
+        ("حادثة التفجير الذي شهده", "التفجير", AS, None, asr, "asir_mosque_attack"),
+        ("والتقى في نهاية الزيارة", "التقى", C, None, asr, None),
+        ("في نهاية الزيارة المشرف", "الزيارة", C, None, asr, "karkaman_visit"),
+    ],
+    "2015-08-11.jsonl.gz#L537": [
+        ("زار مدير جوازات منطقة عسير", "زار", C, None, asr, "suwaidi_visit"),
+        ("في حادث تفجير مسجد", "تفجير", AS, None, asr, "asir_mosque_attack"),
+    ],
+    "2015-08-11.jsonl.gz#L1366": [
+        ("اكتب رأيك زار", "زار", C, None, asr, "suwaidi_visit"),
+        ("في حادث تفجير مسجد", "تفجير", AS, None, asr, "asir_mosque_attack"),
+        ("أن هذه الزيارة تأتي", "الزيارة", C, None, asr, "suwaidi_visit"),
+    ],
+    # pair 5a: PKK ambush on an army convoy in Sirnak, 30 Jul (three papers)
+    "2015-07-31.jsonl.gz#L834": [
+        ("أعلن الجيش التركي مقتل", "مقتل", AS, "2015-07-30", asr, "pkk_sirnak"),
+        ("نتيجة هجوم نفذته", "هجوم", AS, None, asr, "pkk_sirnak"),
+        ("نصبوا كمينا", "كمينا", AS, None, asr, "pkk_sirnak"),
+        ("قتل في الاشتباكات", "الاشتباكات", AS, None, asr, "sirnak_clashes"),
+        ("في سلسة هجمات", "هجمات", AS, None, asr, "pkk_attack_series"),
+        ("أطلقت تركيا حملة جوية", "حملة", AS, None, asr, "turkey_air_campaign"),
+        ("ورغم الاتفاق لوقف إطلاق النار تم التوصل", "التوصل", J, "2013-01-01", asr, "pkk_ceasefire_2013"),
+        ("شهد الأسبوع الماضي مجموعة هجمات", "هجمات", AS, "2015-07-20", asr, "pkk_attacks_last_week"),
+    ],
+    "2015-07-31.jsonl.gz#L1362": [
+        ("أعلن الجيش التركي مقتل", "مقتل", AS, "2015-07-30", asr, "pkk_sirnak"),
+        ("نتيجة هجوم نفذته", "هجوم", AS, None, asr, "pkk_sirnak"),
+        ("نصبوا كمينا", "كمينا", AS, None, asr, "pkk_sirnak"),
+        ("قتل في الاشتباكات", "الاشتباكات", AS, None, asr, "sirnak_clashes"),
+        ("في سلسة هجمات", "هجمات", AS, None, asr, "pkk_attack_series"),
+        ("أطلقت تركيا حملة جوية", "حملة", AS, None, asr, "turkey_air_campaign"),
+        ("ورغم اتفاق لوقف إطلاق نار تم التوصل", "التوصل", J, "2013-01-01", asr, "pkk_ceasefire_2013"),
+        ("شهد الأسبوع الماضي مجموعة هجمات", "هجمات", AS, "2015-07-20", asr, "pkk_attacks_last_week"),
+    ],
+    "2015-07-31.jsonl.gz#L1542": [
+        ("في هجوم على كتيبة", "هجوم", AS, "2015-07-30", asr, "pkk_sirnak"),
+        ("الوئام: تركيا: مقتل 3 جنود في هجوم", "هجوم", AS, None, asr, "pkk_sirnak"),
+    ],
+    # pair 5b: gunmen attack a hotel in Sevare, Mali, and take hostages, 7 Aug (three papers)
+    "2015-08-07.jsonl.gz#L60": [
+        ("إثر هجوم شنه مسلحون", "هجوم", AS, "2015-08-07", asr, "sevare_attack"),
+        ("وهاجموا ثلاثة فنادق", "هاجموا", AS, None, asr, "sevare_attack"),
+        ("تم نشر جنود حول", "نشر", M, None, asr, None),
+    ],
+    "2015-08-07.jsonl.gz#L193": [
+        ("في الهجوم على فندق", "الهجوم", AS, "2015-08-07", asr, "sevare_attack"),
+        ("والهجوم الذي شنه مسلحون صباح اليوم", "الهجوم", AS, "2015-08-07", asr, "sevare_attack"),
+    ],
+    "2015-08-08.jsonl.gz#L579": [
+        ("هاجموا فندقًا في وسط مالي", "هاجموا", AS, "2015-08-07", asr, "sevare_attack"),
+        ("الذين داهموا الفندق", "داهموا", AS, None, asr, "sevare_attack"),
+        ("ونجحت عملية عسكرية قادتها فرنسا", "عملية عسكرية", AS, "2013-01-01", asr, None),
+        ("وبلدات سيطروا عليها", "سيطروا", AS, "2012-01-01", asr, None),
+        ("وتم نشر قوة حفظ السلام", "نشر", M, None, asr, None),
+        ("بخطف ثلاثة طيارين روس", "خطف", AS, None, den, None),
+    ],
+}
+
+
 def _locate(body: str, ctx: str, trigger: str) -> tuple[int, int]:
     at = body.find(ctx)
     if at < 0 or body.find(ctx, at + 1) >= 0:
@@ -627,7 +842,7 @@ def _events(body: str, rows) -> list[dict]:
 
 
 def _snn_lines() -> dict[str, dict]:
-    keys = {**SNN_DOCS, **HELDOUT, **HELDOUT2}
+    keys = {**SNN_DOCS, **HELDOUT, **HELDOUT2, **DEV2}
     want = {k.split("#L")[0] for k in keys}
     found = {}
     for name in sorted(want):
@@ -645,7 +860,7 @@ def main() -> None:
         body = final_text((ROOT / "samples" / f"{stem}.txt").read_text(encoding="utf-8"))
         docs.append({"doc": f"sample:{stem}", "split": "dev", "published_at": pub, "body": body, "events": _events(body, rows)})
     lines = _snn_lines()
-    for split, table in (("dev", SNN_DOCS), ("heldout", HELDOUT), ("heldout2", HELDOUT2)):
+    for split, table in (("dev", SNN_DOCS), ("heldout", HELDOUT), ("heldout2", HELDOUT2), ("dev2", DEV2)):
         for key, rows in table.items():
             d = lines[key]
             body = final_text(d["text"])

@@ -22,6 +22,10 @@ It never runs the events annotator: articles are chosen from their titles and da
 4. Groups whose articles are all identical bodies are kept (agency copies are half of what
    papers print), but ``--pairs`` pairs are drawn so that the split has 20–30 articles.
 
+``--seed 7 --pairs 6 --exclude-heldout2`` drew the ``dev2`` split by the same procedure, with
+heldout2's articles and events left out: a tuning set from the same distribution, so that v6
+rules could be tuned on it and on dev while heldout2 stays unread (RESULTS.md v6).
+
 The drawn list is printed (file#line, outlet, published, title) and was pasted into
 ``make_handset.py`` (``HELDOUT2``) before the first annotation; the annotations were written by
 reading each body, before any v6 rule change, and scored once (RESULTS.md history).
@@ -40,7 +44,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from make_handset import HELDOUT, SNN_DOCS  # noqa: E402
+from make_handset import HELDOUT, HELDOUT2, SNN_DOCS  # noqa: E402
 
 from akhbar.tasks.annotate.events.lexicon import fold  # noqa: E402
 
@@ -69,9 +73,9 @@ def words(title: str) -> frozenset:
     return frozenset(out)
 
 
-def load_pool() -> tuple[list[dict], list[dict]]:
+def load_pool(exclude: frozenset = frozenset()) -> tuple[list[dict], list[dict]]:
     """(pool, hand-set articles): the candidates, and the articles already annotated."""
-    taken = set(SNN_DOCS) | set(HELDOUT)
+    taken = set(SNN_DOCS) | set(HELDOUT) | set(exclude)
     pool, hand = [], []
     for path in sorted(SNN.glob("*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -150,8 +154,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--pairs", type=int, default=5)
     ap.add_argument("--show", action="store_true", help="print the bodies too")
+    ap.add_argument("--exclude-heldout2", action="store_true",
+                    help="also leave out heldout2 and its events (the draw of the dev2 tuning split)")
     args = ap.parse_args()
-    pool, hand = load_pool()
+    pool, hand = load_pool(frozenset(HELDOUT2) if args.exclude_heldout2 else frozenset())
     # No group reporting an event of the hand set (a hand-set article's title within a day,
     # whatever the outlet): the first draw picked up MBS–Geagea, a dev story.
     gs = [g for g in groups(pool) if not any(same_event(a, h) for a in g for h in hand)]
