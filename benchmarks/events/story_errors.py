@@ -17,9 +17,11 @@ import argparse
 import itertools
 from collections import Counter, defaultdict
 
+import polars as pl
+
 from akhbar.tasks.annotate.events import annotate_events
 from akhbar.tasks.annotate.events import stories as S
-from evaluate import articles_frame, entities_for, load_gold, match
+from evaluate import articles_frame, entities_for, load_gold, match, system_events
 
 
 def _names(ents) -> dict[str, str]:
@@ -33,13 +35,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev")
     ap.add_argument("--doc", default="")
+    ap.add_argument("--entities-cache", default="", help="parquet of the hand set's entities (evaluate.py writes it)")
     args = ap.parse_args()
     docs = [d for d in load_gold() if args.split == "all" or d["split"] == args.split]
     docs = [d for d in docs if d["doc"].startswith(args.doc)]
     arts = articles_frame(docs)
-    ents, _ = entities_for(arts)
+    if args.entities_cache:
+        ents = pl.read_parquet(args.entities_cache).filter(pl.col("article_id").is_in(arts["article_id"].implode()))
+    else:
+        ents, _ = entities_for(arts)
     names = _names(ents)
-    ev = annotate_events(arts, ents)
+    ev = system_events(arts, ents)  # as the flow links them (evaluate.py)
     by_doc = {k[0]: g.sort("start_char").to_dicts() for k, g in ev.group_by("article_id")}
     gold = defaultdict(list)  # story -> [(doc, gold, system|None)]
     rows = []

@@ -18,7 +18,7 @@ from .roles import Mention, read_roles, token_index
 from .stories import link_stories
 from .triggers import Tokens, Trigger, find_triggers, tokenize
 
-ANNOTATOR = "events_rules_v5"  # v5: agency copies link (copies.py), general trigger forms; v4: upstream fixes
+ANNOTATOR = "events_rules_v6"  # v6: receptions, deictic slack need both sides; attack words; v5: agency copies
 DATE_GAP = 25  # tokens: Saudi protocol news puts ~22 words of titles between التقى and اليوم
 _RELATIVES = tuple(fold(w) for w in "التي الذي الذين اللذين اللتين اللتان اللواتي".split())
 # A new clause between the trigger and a later expression: the expression dates that clause.

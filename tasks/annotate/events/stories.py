@@ -44,7 +44,7 @@ from functools import lru_cache
 import polars as pl
 
 from .copies import copy_pairs
-from .lexicon import fold
+from .lexicon import PERFECT_VERBS, fold
 from .parties import party_key
 from .triggers import lookup
 
@@ -61,6 +61,24 @@ ONGOING_DAYS = 60  # an undated build-up (MOBILIZE) is one story while reports s
 # v5: undated statement verbs of different sentences never link, even with the same parties
 # ("طالبت روسيا الناتو …" … "طلبت روسيا من الناتو …": two demands); dev story P 0.949 → 0.951.
 STATEMENT_VERBS_APART = True
+# v6: "same day, same participants: one event told twice" needs the participants of both sides: with
+# one party (a host whose guests the entities annotator misses) two receptions of one day merged
+# (dev2: the Riyadh governor's two receptions of 9 Aug, al-Rabeeah's meeting and reception of 9 Aug).
+ONE_EVENT_MIN_PARTIES = 2
+# v6: a finite verb (استقبل، التقى، هاجموا) opens a report of its own even when no participant was read:
+# "من جهة أخرى، استقبل د. …" is a new reception, not a reference back (dev2: al-Rabeeah's reception of a
+# Kuwaiti delegation joined his meeting with Madani). Verbal nouns without participants (تم بحث الأوضاع)
+# stay anaphoric; بحث is both (lexicon.PERFECT_VERBS leaves it out).
+FINITE_NOT_ANAPHORIC = False
+# v6: across articles, two mentions that both name only the same single party (the host of a reception
+# whose guest was not recognised, an attacker) are not linked by the participant rule: the Riyadh and
+# Asir governors receive several guests a day (dev2). Agency copies still link (copies.py).
+MIN_UNION_ACROSS = 1
+ONE_PARTY_PLACE = False  # the same place as enough evidence instead (tried: see README)
+# v6: the one-day deictic slack (one agency text on two papers' days) needs two shared parties: with the
+# host alone, "أمس" in papers of 10 and 11 Aug joined the Riyadh governor's receptions of 9 and 10 Aug
+# (dev2). Before 1 Aug the crawl stamps lag (corpus README), after it they are publication times.
+SLACK_MIN_SHARED = 2
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})  # verbal acts
 # are repeated many times in one article (each demand is its own event in the hand set); tuned on dev
 SOLO_NEEDS_PLACE = frozenset({"ASSAULT", "SANCTION", "COERCE", "PROTEST"})  # material conflict: one
@@ -107,6 +125,7 @@ class _Row:
     tense_known: bool = True  # False for an undated imperfect verb read as asserted (يتحدث، يستقبل)
     trigger: str = ""
     dup_group: str | None = None  # optional ``dup_group_id`` column: the article's near-duplicate group
+    host: bool = False  # v6: a reception trigger (استقبل، الاستقبال): the known party is the host
 
 
 def story_key(event_id: str) -> str:
@@ -230,7 +249,8 @@ def _two_reports(a: _Row, b: _Row) -> bool:
     """Two verb triggers of one type in different sentences of one article sharing fewer than two
     parties open two reports (SPA digests: MBS met Kadyrov; MBS met Geagea). A verb with no
     participant read (a page footer repeating the headline) is no evidence of a second report."""
-    if a.lo is not None and a.lo == b.lo and a.hi == b.hi and (a.parties == b.parties or _one_visit(a, b)):
+    if (a.lo is not None and a.lo == b.lo and a.hi == b.hi
+            and ((a.parties == b.parties and len(a.parties) >= ONE_EVENT_MIN_PARTIES) or _one_visit(a, b))):
         return False  # same day, same participants: one event told twice (يزور … يوم الثلاثاء)
     return (a.article_id == b.article_id and a.event_type == b.event_type and a.verb and b.verb
             and a.sentence != b.sentence and len(a.parties & b.parties) < 2 and bool(a.parties and b.parties))
@@ -240,7 +260,11 @@ def _one_visit(a: _Row, b: _Row) -> bool:
     """Two visit verbs of one day, the participants of one within the other's: the visit retold
     (v5: "يزور الجبير موسكو يوم الثلاثاء … يزور موسكو الثلاثاء القادم"). A visit names its
     destination, a place the entities annotator knows, so a subset is a name left out, not an
-    unrecognised second guest (the MBS–Kadyrov / MBS–Geagea meetings have no mode)."""
+    unrecognised second guest (the MBS–Kadyrov / MBS–Geagea meetings have no mode). v6: not
+    for receptions (استقبل): a host receives guest after guest on one day, and the guests are
+    the names the entities annotator misses (dev2: "استقبل … امس مدير … كما استقبل … امس أبناء")."""
+    if a.host or b.host:
+        return False
     return a.mode == b.mode == "visit" and (a.parties <= b.parties or b.parties <= a.parties)
 
 
@@ -277,12 +301,14 @@ def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
                         r[story_col] if story_col else None, r["start_char"], r["sentence_index"],
                         r["factuality"] in ("planned", "hypothetical"),
                         r["event_date"] is None and (is_anaphoric(r["trigger"]) or not (
-                            (r["actor_entity_ids"] or []) + (r["target_entity_ids"] or []))),
+                            (r["actor_entity_ids"] or []) + (r["target_entity_ids"] or []))
+                            and not (FINITE_NOT_ANAPHORIC and _is_finite(r["trigger"]))),
                         r["date_precision"] == "day" and not any(c.isdigit() for c in (r["date_text"] or "0")),
                         r.get("event_mode")))
         out[-1].ref = out[-1].published or anchor.get(r["article_id"])
         out[-1].verb = _is_verb(r["trigger"])
         out[-1].trigger = r["trigger"]
+        out[-1].host = _is_host(r["trigger"])
         out[-1].dup_group = r.get("dup_group_id")
         out[-1].tense_known = (out[-1].planned or lo is not None or not TENSELESS_IMPERFECT
                                or not _is_imperfect(r["trigger"]))
@@ -294,6 +320,25 @@ def _is_verb(trigger: str) -> bool:
     """Whether the trigger's first word is a verb form of the lexicon."""
     hit = lookup(fold(trigger.split()[0])) if trigger.strip() else None
     return hit is not None and hit[0].pos == "verb"
+
+
+@lru_cache(maxsize=4096)
+def _is_finite(trigger: str) -> bool:
+    """Whether the trigger's first word is surely a finite verb: an imperfect (يستقبل) or a perfect
+    of ``lexicon.PERFECT_VERBS`` (استقبل، التقى), with its clitics; not a verbal noun (بحث، هجوم)."""
+    word = fold(trigger.split()[0]) if trigger.strip() else ""
+    hit = lookup(word)
+    if hit is None or hit[0].pos != "verb":
+        return False
+    _, pro, enc = hit
+    return _is_imperfect(trigger) or word[len(pro): len(word) - len(enc)] in PERFECT_VERBS
+
+
+@lru_cache(maxsize=4096)
+def _is_host(trigger: str) -> bool:
+    """Whether the trigger is a reception (استقبل، يستقبل، الاستقبال): its subject is the host."""
+    hit = lookup(fold(trigger.split()[0])) if trigger.strip() else None
+    return hit is not None and hit[0].host_subject
 
 
 @lru_cache(maxsize=4096)
@@ -480,10 +525,14 @@ def _linked(a: _Row, b: _Row) -> bool:
     if (not same_article and shared < SOLO_MIN_SHARED and a.event_type in SOLO_NEEDS_PLACE
             and not (a.location and a.location == b.location)):
         return False  # one shared party (داعش) on one day is many attacks: demand the same place
+    if not same_article and len(a.parties | b.parties) < MIN_UNION_ACROSS and not (
+            ONE_PARTY_PLACE and a.location and a.location == b.location):
+        return False  # v6: both name only the same one party (a host, an actor): no evidence of one event
     if a.lo is not None and b.lo is not None:
         if (_coarse(a) or _coarse(b)) and not (a.parties == b.parties and len(a.parties) >= 2):
             return False  # a month overlaps every day in it: demand the very same two or more parties
-        slack = DEICTIC_SLACK if _same_offset(a, b) and not same_article else 0
+        slack = DEICTIC_SLACK if (_same_offset(a, b) and not same_article
+                                  and shared >= SLACK_MIN_SHARED) else 0
         return a.lo <= b.hi + dt.timedelta(days=slack) and b.lo <= a.hi + dt.timedelta(days=slack)
     if same_article:  # an undated mention in one article: the same event only in the same tense
         if (STATEMENT_VERBS_APART and a.event_type in STATEMENT_TYPES and a.verb and b.verb

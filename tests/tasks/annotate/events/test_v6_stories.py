@@ -1,0 +1,73 @@
+"""v6: receptions of several guests by one host, deictic slack on one shared party, new trigger forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from akhbar.tasks.annotate.events import link_stories
+from akhbar.tasks.annotate.events.lexicon import fold
+from akhbar.tasks.annotate.events.triggers import find_triggers, tokenize
+
+D9, D10, D11 = dt.date(2015, 8, 9), dt.date(2015, 8, 10), dt.date(2015, 8, 11)
+_SCHEMA = {"event_date": pl.Date, "actor_entity_ids": pl.List(pl.String), "target_entity_ids": pl.List(pl.String),
+           "location_entity_id": pl.String, "date_text": pl.String, "date_precision": pl.String,
+           "published_at": pl.Date, "event_mode": pl.String}
+
+
+def _ev(eid, article, date, parties, trigger, *, sentence=0, pub=None, date_text="أمس", mode="visit"):
+    return {"published_at": pub, "event_mode": mode, "event_id": eid, "article_id": article,
+            "event_type": "CONSULT", "trigger": trigger, "actor_entity_ids": parties[:1],
+            "target_entity_ids": parties[1:], "location_entity_id": None, "event_date": date,
+            "date_precision": "day" if date else None, "date_text": date_text if date else None,
+            "factuality": "asserted", "story_id": "", "start_char": 100 * sentence, "sentence_index": sentence}
+
+
+def _stories(rows):
+    out = link_stories(pl.DataFrame(rows, schema_overrides=_SCHEMA), None)
+    return dict(zip(out["event_id"], out["story_id"]))
+
+
+def test_a_host_receiving_unrecognised_guests_twice_in_a_day_holds_two_receptions():
+    # "استقبل أمير منطقة الرياض … امس مدير … كما استقبل … امس أبناء …": only the host is recognised
+    s = _stories([_ev("e1", "a", D9, ["Governor"], "استقبل"),
+                  _ev("e2", "a", D9, ["Governor"], "استقبل", sentence=2)])
+    assert s["e1"] != s["e2"]
+
+
+def test_a_reception_is_not_one_visit_retold_when_one_guest_set_contains_the_other():
+    s = _stories([_ev("e1", "a", D9, ["Governor"], "استقبل"),
+                  _ev("e2", "a", D9, ["Governor", "Envoy"], "استقبل", sentence=2)])
+    assert s["e1"] != s["e2"]
+
+
+def test_one_meeting_told_twice_with_both_sides_named_is_still_one_event():
+    s = _stories([_ev("e1", "a", D9, ["Rabeeah", "Madani"], "التقى", mode=None),
+                  _ev("e2", "a", D9, ["Rabeeah", "Madani"], "اجتمع", sentence=3, mode=None)])
+    assert s["e1"] == s["e2"]
+
+
+def test_deictic_slack_needs_two_shared_parties():
+    # two papers' "أمس" a day apart: one host only (the governor's receptions of 9 and 10 Aug) stay
+    # apart; host and guest named in both (one agency text printed a day later) link
+    one = _stories([_ev("e1", "a", D9, ["Governor"], "استقبل", pub=D10),
+                    _ev("e2", "b", D10, ["Governor"], "استقبل", pub=D11)])
+    assert one["e1"] != one["e2"]
+    two = _stories([_ev("e1", "a", D9, ["Governor", "Wohaibi"], "استقبل", pub=D10),
+                    _ev("e2", "b", D10, ["Governor", "Wohaibi"], "استقبل", pub=D11)])
+    assert two["e1"] == two["e2"]
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    tokens = tokenize(fold(text))
+    return [(text[t.start:t.end], t.sense.event_type) for t in find_triggers(tokens, text)]
+
+
+def test_attack_words_of_v6():
+    assert ("اعتداء", "ASSAULT") in _types("أعرب فيه عن استنكاره للاعتداء الآثم الذي وقع في المسجد")
+    assert ("استنكاره", "ACCUSE") in _types("أعرب فيه عن استنكاره للاعتداء الآثم الذي وقع في المسجد")
+    assert _types("نصب المسلحون كمينا للقافلة العسكرية") == [("كمينا", "ASSAULT")]
+    assert _types("أطلقت تركيا حملة جوية على مواقع التنظيم") == [("حملة", "ASSAULT")]
+    assert _types("أطلقت الوزارة حملة توعوية للمواطنين") == []
+    assert ("داهموا", "ASSAULT") in _types("المسلحين الذين داهموا الفندق")
