@@ -32,6 +32,15 @@ _ATTACHED_PREPS = ("ل", "ول", "لل", "ولل")
 _TRANSITIVE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "SANCTION", "ASSAULT", "REJECT", "COERCE", "AID",
                "CONSULT"}
 DEFINITE_NO_BEFORE = True
+# v6: a place may be written behind one place noun (في مدينة X، بمحافظة X، في شمال X): dev2's Sevare,
+# Hodeidah and Sirnak attacks had the town read as a participant, so their reports shared no place.
+PLACE_NOUNS_BETWEEN = True
+SPEAKER_NOT_ACTOR = True
+_COMPLEMENTISERS = tuple(fold(w) for w in "إن أن ان بأن بان انه انها انهم بانه بانها".split())
+BAIN_GAP = 3  # tokens from the trigger to its بين (اجتماع بين، المحادثات التي جرت بين: 1–3)
+_PLACE_NOUNS = frozenset(fold(w) for w in (
+    "مدينة بلدة قرية محافظة ولاية إقليم اقليم منطقة مقاطعة العاصمة عاصمة ريف مخيم شمال جنوب شرق غرب "
+    "وسط شمالي جنوبي شرقي غربي").split())
 _MEETING = Sense("CONSULT", None, "noun")  # the meeting noun after تأجيل/إلغاء, for its participants
 OBJECT_GAP = 20  # tokens from the verb to its object: Saudi protocol news puts long titles and
 # "في قصر السلام اليوم" between them (استقبل خادم الحرمين ... اليوم وزير الدفاع الأمريكي)
@@ -72,8 +81,13 @@ def read_roles(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention]
     others = [m for m in mentions if m.entity_id != location and not (m.start < trig.end and trig.start < m.end)]
     # A label ending in a colon (رابط الخبر بصحيفة الوئام: …، مصدر:) is not the subject of what follows.
     before = [m for m in others if m.end <= trig.start and ":" not in body[m.end:trig.start]]
+    if SPEAKER_NOT_ACTOR:
+        # v6: "قالت المتحدثة إميلي هورن إن الزعيمين سيناقشان": the speaker before إن/أن is not the
+        # subject of the reported verb (sample 002: the spokeswoman read as the call's actor)
+        before = [m for m in before if not any(
+            t in _COMPLEMENTISERS for t in tokens.texts[token_index(tokens, m.end - 1) + 1: trig.token])]
     after = [m for m in others if m.start >= trig.end]
-    between = _after_bain(tokens, after)
+    between = _after_bain(tokens, after, trig)
     if between:
         return Roles(_ids(between), (), location)
     prep_after = [m for m in after if _prep_before(body, tokens, m) and _gap(tokens, trig, m) <= 8]
@@ -83,8 +97,9 @@ def read_roles(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention]
         # زار/يزور + place: the place is visited (PLOVER target), the visitor is the subject.
         visited = [m for m in bare_after[:1] if m.entity_type == "LOC" and _gap(tokens, trig, m) <= 1]
         bare_after = [m for m in bare_after if m not in visited]
-    if trig.sense.pos == "noun" and "ال" in trig.proclitic and DEFINITE_NO_BEFORE:
-        before = []  # الاجتماع، للمباحثات: a definite noun has no subject before it; it refers back
+    if trig.sense.pos == "noun" and DEFINITE_NO_BEFORE and ("ال" in trig.proclitic or trig.proclitic.endswith("لل")):
+        before = []  # الاجتماع، للمباحثات (لل = ل + ال, v6): a definite noun has no subject before it
+        # (v6, dev2: "عن استنكاره للاعتداء": the condemning king read as the attacker)
     actors = _actors(tokens, trig, before, bare_after)
     targets = (visited + prep_after)[:2]
     if not targets and trig.sense.event_type in _TRANSITIVE:
@@ -136,12 +151,15 @@ def _prep_before(body: str, tokens: Tokens, m: Mention) -> bool:
     return any(w in _PREPS or w.lstrip("و") in _PREPS for w in words)
 
 
-def _after_bain(tokens: Tokens, after: list[Mention]) -> list[Mention]:
+def _after_bain(tokens: Tokens, after: list[Mention], trig: Trigger) -> list[Mention]:
+    """The coordinated entities after a بين that belongs to the trigger (اجتماع بين الناتو وروسيا).
+    v6: the بين must follow the trigger within ``BAIN_GAP`` tokens; "كمينا … على الحدود بين سوريا
+    والعراق" (dev2) made the two countries the ambush's actors."""
     if not after:
         return []
     k = token_index(tokens, after[0].start)
-    words = tokens.texts[max(0, k - 3): k]
-    if "بين" not in words:
+    at = [j for j in range(max(0, k - 3), k) if tokens.texts[j] == "بين"]
+    if not at or at[-1] - trig.token > BAIN_GAP:
         return []
     return _coordinated(tokens, after)
 
@@ -188,6 +206,12 @@ def _location(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention])
         tok = tokens[k] if k < len(tokens) else None
         glued_b = tok is not None and tok.start < m.start and tok.text[: m.start - tok.start] in ("ب", "وب", "في")
         after_fi = k > 0 and tokens[k - 1].text in ("في", "وفي")
+        if not (glued_b or after_fi) and PLACE_NOUNS_BETWEEN and k > 0 and tok is not None and tok.start == m.start:
+            # v6: "في مدينة الحديدة", "بمدينة حيس", "في وسط مالي", "في محافظة شرناق": one place noun between
+            prev = tokens[k - 1].text
+            bare = next((prev[len(p):] for p in ("وب", "ب", "وفي", "في", "") if prev.startswith(p)
+                         and prev[len(p):] in _PLACE_NOUNS), None)
+            after_fi = bare is not None and (prev != bare or (k > 1 and tokens[k - 2].text in ("في", "وفي")))
         if (glued_b or after_fi):
             dist = abs(m.start - trig.start)
             if best is None or dist < best[0]:

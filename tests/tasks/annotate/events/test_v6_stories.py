@@ -71,3 +71,38 @@ def test_attack_words_of_v6():
     assert _types("أطلقت تركيا حملة جوية على مواقع التنظيم") == [("حملة", "ASSAULT")]
     assert _types("أطلقت الوزارة حملة توعوية للمواطنين") == []
     assert ("داهموا", "ASSAULT") in _types("المسلحين الذين داهموا الفندق")
+
+
+def _roles(body: str, ents: list[tuple[str, str, str]]):
+    """Rows of annotate_events for ``body`` with entities given as (surface, id, type)."""
+    from akhbar.tasks.annotate.events import annotate_events
+
+    rows, at = [], 0
+    for surface, eid, etype in ents:
+        at = body.index(surface, at)
+        rows.append({"article_id": "a", "start_char": at, "end_char": at + len(surface), "entity_id": eid,
+                     "entity_type": etype})
+        at += len(surface)
+    arts = pl.DataFrame({"article_id": ["a"], "body": [body], "published_at": [dt.datetime(2015, 8, 7)]},
+                        schema={"article_id": pl.String, "body": pl.String, "published_at": pl.Datetime("us", "UTC")})
+    return annotate_events(arts, pl.DataFrame(rows)).sort("start_char").to_dicts()
+
+
+def test_the_speaker_before_a_complementiser_is_not_the_actor():
+    ev = _roles("وقالت المتحدثة إميلي هورن إن الزعيمين سيناقشان الأزمة.", [("إميلي هورن", "horne", "PER")])
+    assert ev[0]["actor_entity_ids"] == []
+
+
+def test_a_condemned_attack_takes_no_actor_from_the_condemner():
+    ev = _roles("أعرب الملك حمد عن استنكاره للاعتداء الآثم الذي وقع في المسجد.", [("الملك حمد", "hamad", "PER")])
+    attack = [e for e in ev if e["event_type"] == "ASSAULT"][0]
+    assert attack["actor_entity_ids"] == []
+
+
+def test_a_place_behind_a_place_noun_and_a_far_bain():
+    body = "نصب مسلحون كمينا للقافلة في ولاية شرناق على الحدود بين سوريا والعراق."
+    ev = _roles(body, [("شرناق", "sirnak", "LOC"), ("سوريا", "syria", "LOC"), ("العراق", "iraq", "LOC")])
+    assert ev[0]["location_entity_id"] == "sirnak"
+    assert "syria" not in ev[0]["actor_entity_ids"]
+    ev = _roles("عقد اجتماع بين الناتو وروسيا.", [("الناتو", "nato", "ORG"), ("روسيا", "russia", "LOC")])
+    assert ev[0]["actor_entity_ids"] == ["nato", "russia"]
