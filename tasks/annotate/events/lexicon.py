@@ -176,6 +176,10 @@ for _forms, _sense in [
     ("داهم داهمت داهموا يداهم", Sense("ASSAULT", None, "verb", score=0.65)),
     ("حمله", Sense("ASSAULT", None, "noun", needs=("جوي", "الجوي", "عسكري", "العسكري"), window=2, score=0.65)),
     ("استنكار", Sense("ACCUSE", None, "noun", score=0.8)),  # v6: the noun of استنكر (dev2: عن استنكاره)
+    # v6 (sample 000: "قامت باستعدادات لهجوم"): military preparations are a build-up (PLOVER MOBILIZE);
+    # the attack they prepare stays out (triggers.py: an assault within 8 words after استعدادات).
+    ("استعدادات", Sense("MOBILIZE", "troops", "noun", needs=("لهجوم", "للهجوم", "لغزو", "للغزو", "لاجتياح", "عسكري",
+                                                              "العسكري"), window=2, score=0.65)),
 ]:
     LEXICON.update(_senses(_forms, _sense))
 # Dual/plural verb forms are listed twice above (with and without "needs"); keep the laxer one.

@@ -44,3 +44,33 @@ def seat_ids() -> dict[str, str]:
 def party_key(entity_id: str) -> str:
     """The id a participant is compared under: its country's for a seat of power, else itself."""
     return seat_ids().get(entity_id, entity_id)
+
+
+# v6: nisba adjectives naming a state (الحشد العسكري الروسي، المحادثات الأمريكية الروسية): the
+# entities annotator tags names, not adjectives, so a noun trigger followed by one had no actor
+# (sample 004's build-up). Folded masculine forms; the feminine (ة, folded ه) is accepted too.
+NISBAS = {
+    "الروسي": "Russia", "الامريكي": "United States", "الاميركي": "United States", "الايراني": "Iran",
+    "التركي": "Turkey", "السعودي": "Saudi Arabia", "الاوكراني": "Ukraine", "الاسرائيلي": "Israel",
+    "المصري": "Egypt", "القطري": "Qatar", "العراقي": "Iraq", "السوري": "Syria", "اليمني": "Yemen",
+    "الاردني": "Jordan", "الصيني": "China", "الفرنسي": "France", "البريطاني": "United Kingdom",
+    "الالماني": "Germany", "البيلاروسي": "Belarus", "الكويتي": "Kuwait", "البحريني": "Bahrain",
+    "الاماراتي": "United Arab Emirates", "اللبناني": "Lebanon", "الافغاني": "Afghanistan",
+    "الباكستاني": "Pakistan",
+}
+
+
+@lru_cache(maxsize=1)
+def nisba_ids() -> dict[str, str]:
+    """Folded nisba adjective (masculine and feminine) → the entity id of its state."""
+    try:
+        from akhbar.tasks.annotate.entities.gazetteer import alias_rows
+        from akhbar.tasks.annotate.entities.linker import row_entity_id
+    except ImportError:
+        return {}
+    index = {r.canonical: i for i, r in enumerate(alias_rows())}
+    out = {}
+    for adj, country in NISBAS.items():
+        if country in index:
+            out[adj] = out[adj + "ه"] = row_entity_id(index[country])
+    return out

@@ -23,6 +23,7 @@ import bisect
 from dataclasses import dataclass
 
 from .lexicon import Sense, fold
+from .parties import nisba_ids
 from .triggers import Tokens, Trigger
 
 PREP_GAP = 3  # title words between a preposition and the name (مع الرئيس الأمريكي جو بايدن)
@@ -36,6 +37,8 @@ DEFINITE_NO_BEFORE = True
 # Hodeidah and Sirnak attacks had the town read as a participant, so their reports shared no place.
 PLACE_NOUNS_BETWEEN = True
 SPEAKER_NOT_ACTOR = True
+NISBA_ACTORS = True  # v6: a noun trigger's state adjectives are its actors (الحشد العسكري الروسي)
+NISBA_WINDOW = 3  # adjectives after the noun read for them (العسكري الروسي، الأمريكية الروسية)
 _COMPLEMENTISERS = tuple(fold(w) for w in "إن أن ان بأن بان انه انها انهم بانه بانها".split())
 BAIN_GAP = 3  # tokens from the trigger to its بين (اجتماع بين، المحادثات التي جرت بين: 1–3)
 _PLACE_NOUNS = frozenset(fold(w) for w in (
@@ -108,6 +111,9 @@ def read_roles(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention]
                 and _gap(tokens, trig, m) <= gap]
         targets = rest[:1]
     a, t = _ids(actors), tuple(i for i in _ids(targets) if i not in _ids(actors))
+    definite = "ال" in trig.proclitic or trig.proclitic.endswith("لل")  # الحشد: a noun, whatever the sense
+    if not a and NISBA_ACTORS and (trig.sense.pos == "noun" or definite) and not trig.sense.host_subject:
+        a = tuple(i for i in _nisba_actors(tokens, trig) if i not in t)
     if trig.sense.host_subject:
         a, t = t, a
     return Roles(a, t, location)
@@ -130,6 +136,20 @@ def _drop_name_tails(body: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _nisba_actors(tokens: Tokens, trig: Trigger) -> tuple[str, ...]:
+    """States named by the definite adjectives right after a noun trigger (الحشد العسكري الروسي →
+    Russia; المحادثات الأمريكية الروسية → United States, Russia), up to the first other word."""
+    ids = nisba_ids()
+    out = []
+    for k in range(trig.token + 1, min(len(tokens), trig.token + 1 + NISBA_WINDOW)):
+        word = tokens.texts[k]
+        if not word.startswith("ال"):
+            break
+        if word in ids:
+            out.append(ids[word])
+    return tuple(dict.fromkeys(out))
 
 
 def _ids(ms: list[Mention]) -> tuple[str, ...]:
