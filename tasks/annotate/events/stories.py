@@ -44,7 +44,7 @@ from functools import lru_cache
 import polars as pl
 
 from .copies import copy_pairs
-from .lexicon import PERFECT_VERBS, fold
+from .lexicon import fold
 from .parties import party_key
 from .triggers import lookup
 
@@ -65,16 +65,6 @@ STATEMENT_VERBS_APART = True
 # one party (a host whose guests the entities annotator misses) two receptions of one day merged
 # (dev2: the Riyadh governor's two receptions of 9 Aug, al-Rabeeah's meeting and reception of 9 Aug).
 ONE_EVENT_MIN_PARTIES = 2
-# v6: a finite verb (استقبل، التقى، هاجموا) opens a report of its own even when no participant was read:
-# "من جهة أخرى، استقبل د. …" is a new reception, not a reference back (dev2: al-Rabeeah's reception of a
-# Kuwaiti delegation joined his meeting with Madani). Verbal nouns without participants (تم بحث الأوضاع)
-# stay anaphoric; بحث is both (lexicon.PERFECT_VERBS leaves it out).
-FINITE_NOT_ANAPHORIC = False
-# v6: across articles, two mentions that both name only the same single party (the host of a reception
-# whose guest was not recognised, an attacker) are not linked by the participant rule: the Riyadh and
-# Asir governors receive several guests a day (dev2). Agency copies still link (copies.py).
-MIN_UNION_ACROSS = 1
-ONE_PARTY_PLACE = False  # the same place as enough evidence instead (tried: see README)
 # v6: the one-day deictic slack (one agency text on two papers' days) needs two shared parties: with the
 # host alone, "أمس" in papers of 10 and 11 Aug joined the Riyadh governor's receptions of 9 and 10 Aug
 # (dev2). Before 1 Aug the crawl stamps lag (corpus README), after it they are publication times.
@@ -301,8 +291,7 @@ def _rows(df: pl.DataFrame, story_col: str | None) -> list[_Row]:
                         r[story_col] if story_col else None, r["start_char"], r["sentence_index"],
                         r["factuality"] in ("planned", "hypothetical"),
                         r["event_date"] is None and (is_anaphoric(r["trigger"]) or not (
-                            (r["actor_entity_ids"] or []) + (r["target_entity_ids"] or []))
-                            and not (FINITE_NOT_ANAPHORIC and _is_finite(r["trigger"]))),
+                            (r["actor_entity_ids"] or []) + (r["target_entity_ids"] or []))),
                         r["date_precision"] == "day" and not any(c.isdigit() for c in (r["date_text"] or "0")),
                         r.get("event_mode")))
         out[-1].ref = out[-1].published or anchor.get(r["article_id"])
@@ -320,18 +309,6 @@ def _is_verb(trigger: str) -> bool:
     """Whether the trigger's first word is a verb form of the lexicon."""
     hit = lookup(fold(trigger.split()[0])) if trigger.strip() else None
     return hit is not None and hit[0].pos == "verb"
-
-
-@lru_cache(maxsize=4096)
-def _is_finite(trigger: str) -> bool:
-    """Whether the trigger's first word is surely a finite verb: an imperfect (يستقبل) or a perfect
-    of ``lexicon.PERFECT_VERBS`` (استقبل، التقى), with its clitics; not a verbal noun (بحث، هجوم)."""
-    word = fold(trigger.split()[0]) if trigger.strip() else ""
-    hit = lookup(word)
-    if hit is None or hit[0].pos != "verb":
-        return False
-    _, pro, enc = hit
-    return _is_imperfect(trigger) or word[len(pro): len(word) - len(enc)] in PERFECT_VERBS
 
 
 @lru_cache(maxsize=4096)
@@ -525,9 +502,6 @@ def _linked(a: _Row, b: _Row) -> bool:
     if (not same_article and shared < SOLO_MIN_SHARED and a.event_type in SOLO_NEEDS_PLACE
             and not (a.location and a.location == b.location)):
         return False  # one shared party (داعش) on one day is many attacks: demand the same place
-    if not same_article and len(a.parties | b.parties) < MIN_UNION_ACROSS and not (
-            ONE_PARTY_PLACE and a.location and a.location == b.location):
-        return False  # v6: both name only the same one party (a host, an actor): no evidence of one event
     if a.lo is not None and b.lo is not None:
         if (_coarse(a) or _coarse(b)) and not (a.parties == b.parties and len(a.parties) >= 2):
             return False  # a month overlaps every day in it: demand the very same two or more parties

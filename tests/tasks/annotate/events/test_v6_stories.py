@@ -67,7 +67,9 @@ def _types(text: str) -> list[tuple[str, str]]:
 def test_attack_words_of_v6():
     assert ("اعتداء", "ASSAULT") in _types("أعرب فيه عن استنكاره للاعتداء الآثم الذي وقع في المسجد")
     assert ("استنكاره", "ACCUSE") in _types("أعرب فيه عن استنكاره للاعتداء الآثم الذي وقع في المسجد")
-    assert _types("نصب المسلحون كمينا للقافلة العسكرية") == [("كمينا", "ASSAULT")]
+    assert _types("ونصبوا كمينا للقافلة العسكرية") == [("كمينا", "ASSAULT")]
+    assert _types("حتى كمين كوم أوشيم الأمني") == []  # a police checkpoint
+    assert _types("الاعتداءات على المسجد متكررة") == []  # habitual
     assert _types("أطلقت تركيا حملة جوية على مواقع التنظيم") == [("حملة", "ASSAULT")]
     assert _types("أطلقت الوزارة حملة توعوية للمواطنين") == []
     assert ("داهموا", "ASSAULT") in _types("المسلحين الذين داهموا الفندق")
@@ -101,7 +103,7 @@ def test_a_condemned_attack_takes_no_actor_from_the_condemner():
 
 def test_a_place_behind_a_place_noun_and_a_far_bain():
     body = "نصب مسلحون كمينا للقافلة في ولاية شرناق على الحدود بين سوريا والعراق."
-    ev = _roles(body, [("شرناق", "sirnak", "LOC"), ("سوريا", "syria", "LOC"), ("العراق", "iraq", "LOC")])
+    ev = _roles(body.replace("نصب مسلحون", "نصبوا"), [("شرناق", "sirnak", "LOC"), ("سوريا", "syria", "LOC"), ("العراق", "iraq", "LOC")])
     assert ev[0]["location_entity_id"] == "sirnak"
     assert "syria" not in ev[0]["actor_entity_ids"]
     ev = _roles("عقد اجتماع بين الناتو وروسيا.", [("الناتو", "nato", "ORG"), ("روسيا", "russia", "LOC")])
