@@ -23,6 +23,9 @@ DATE_GAP = 25  # tokens: Saudi protocol news puts ~22 words of titles between ا
 _RELATIVES = tuple(fold(w) for w in "التي الذي الذين اللذين اللتين اللتان اللواتي".split())
 # A new clause between the trigger and a later expression: the expression dates that clause.
 _CLAUSE_BREAKS = _RELATIVES + tuple(fold(w) for w in "لكن لكنه لكنها ولكن بينما فيما حيث".split())
+# v6: a date written after a trigger, behind a trigger of another type, is that event's (sample 000:
+# "بحث … تحركات القوات الروسية … في اجتماع افتراضي … مساء الاثنين": Monday is the meeting's).
+DATE_OWNED_AFTER = True
 MERGE_CHARS = 50  # same-type triggers this close in one sentence are one mention (محادثات ... اجتماع)
 _REPORTING = tuple(fold(w) for w in (
     "قال قالت أعلن أعلنت أكد أكدت ذكر ذكرت أضاف أضافت صرح صرحت أوضح أوضحت أشار أشارت أفاد أفادت "
@@ -97,7 +100,8 @@ def annotate_body(article_id: str, body: str, published: dt.date | None, mention
         first = _sentence_first(tokens, starts, s)
         fact = factuality(tokens, trig, first)
         roles = read_roles(body, tokens, trig, [m for m in mentions if lo <= m.start < hi])
-        expr = _date_expr(body, tokens, trig, [e for e in exprs if lo <= e.start < hi], first)
+        expr = _date_expr(body, tokens, trig, [e for e in exprs if lo <= e.start < hi], first,
+                          [t for t in triggers if t is not trig and lo <= t.start < hi])
         # News announces meetings in the imperfect (يلتقي الثلاثاء): forward for CONSULT only.
         forward = trig.sense.event_type == "CONSULT" and is_imperfect(tokens, trig) \
             and not _restated(tokens, found, trig, expr)
@@ -150,8 +154,9 @@ def _inside_since(body: str, tokens: Tokens, i: int, k: int) -> bool:
     return bool(since) and not any(c in body[tokens.ends[since[-1]]: tokens.starts[k]] for c in "،,")
 
 
-def _date_expr(body: str, tokens: Tokens, trig: Trigger, exprs: list, first: int):
-    """The sentence's temporal expression nearest to the trigger that does not date a statement."""
+def _date_expr(body: str, tokens: Tokens, trig: Trigger, exprs: list, first: int, others: list = ()):
+    """The sentence's temporal expression nearest to the trigger that does not date a statement,
+    nor (``DATE_OWNED_AFTER``) a later one behind another type's trigger (``others``: the sentence's)."""
     best = None
     for e in exprs:
         k = token_index(tokens, e.start)
@@ -163,6 +168,9 @@ def _date_expr(body: str, tokens: Tokens, trig: Trigger, exprs: list, first: int
             continue  # "أول زيارة منذ أصبح وزيرا في فبراير": the date is the appointment's
         if k < trig.token and any(t in _COMPLEMENTISERS for t in tokens.texts[k + 1: trig.token]):
             continue  # "قال، يوم الاثنين، إن الاجتماع ...": the date is the statement's, not the event's
+        if DATE_OWNED_AFTER and k > trig.token and any(
+                trig.token < t.token < k and t.sense.event_type != trig.sense.event_type for t in others):
+            continue  # v6: "تحركات القوات … في اجتماع افتراضي … مساء الاثنين": the date is the meeting's
         if k > 0 and tokens.texts[k - 1] in ("منذ", "ومنذ"):
             continue  # "منذ عام 2002" starts a state, it does not date an event
         window = tokens.texts[max(first, k - 5): k]

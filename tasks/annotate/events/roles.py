@@ -112,8 +112,10 @@ def read_roles(body: str, tokens: Tokens, trig: Trigger, mentions: list[Mention]
         targets = rest[:1]
     a, t = _ids(actors), tuple(i for i in _ids(targets) if i not in _ids(actors))
     definite = "ال" in trig.proclitic or trig.proclitic.endswith("لل")  # الحشد: a noun, whatever the sense
-    if not a and NISBA_ACTORS and (trig.sense.pos == "noun" or definite) and not trig.sense.host_subject:
-        a = tuple(i for i in _nisba_actors(tokens, trig) if i not in t)
+    if NISBA_ACTORS and (trig.sense.pos == "noun" or definite) and not trig.sense.host_subject:
+        after_actor = bool(bare_after) and _gap(tokens, trig, bare_after[0]) <= SUBJECT_GAP
+        if not a or not after_actor:  # a state adjective beats the nearest name before the noun
+            a = tuple(i for i in _nisba_actors(tokens, trig) if i not in t) or a
     if trig.sense.host_subject:
         a, t = t, a
     return Roles(a, t, location)

@@ -108,3 +108,22 @@ def test_a_place_behind_a_place_noun_and_a_far_bain():
     assert "syria" not in ev[0]["actor_entity_ids"]
     ev = _roles("عقد اجتماع بين الناتو وروسيا.", [("الناتو", "nato", "ORG"), ("روسيا", "russia", "LOC")])
     assert ev[0]["actor_entity_ids"] == ["nato", "russia"]
+
+
+def test_state_adjectives_name_a_noun_triggers_actor():
+    from akhbar.tasks.annotate.events.parties import nisba_ids
+
+    russia = nisba_ids().get("الروسي")
+    if russia is None:  # the entities alias table is absent: nothing to map
+        return
+    ev = _roles("وأعرب الحلف عن قلقه من الحشد العسكري الروسي على الحدود.", [])
+    assert ev[0]["actor_entity_ids"] == [russia]
+    ev = _roles("بحث رؤساء الأركان في حلف الناتو تحركات القوات الروسية على الحدود.", [("حلف الناتو", "nato", "ORG")])
+    assert ev[-1]["actor_entity_ids"] == [russia]
+
+
+def test_a_later_date_behind_another_events_trigger_is_that_events():
+    ev = _roles("بحث الرؤساء تحركات القوات على الحدود في اجتماع افتراضي مساء الاثنين.", [])
+    moves = [e for e in ev if e["event_type"] == "MOBILIZE"][0]
+    meeting = [e for e in ev if e["event_type"] == "CONSULT"][-1]
+    assert moves["event_date"] is None and meeting["event_date"] is not None
