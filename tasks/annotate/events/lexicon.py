@@ -169,16 +169,20 @@ for _forms, _sense in [
     ("سيطر سيطرت يسيطر تسيطر سيطروا حرر حررت حرروا", Sense("ASSAULT", None, "verb", score=0.65)),
     ("اطلاق", Sense("ASSAULT", "firearms", "noun", needs=("النار", "النيران", "الرصاص"), window=2, score=0.75)),
     # v6 (dev2: the Asir mosque bombing is "الاعتداء الآثم" in three papers' reports of the kings' calls,
-    # "نصبوا كمينا" in two reports of the Sirnak ambush, "داهموا الفندق" in Sevare, "حملة جوية" for
-    # Turkey's air campaign); the ASSAULT conditions of triggers.py (it happened) apply to them too.
+    # "نصبوا كمينا" in two reports of the Sirnak ambush, "حملة جوية" for Turkey's air campaign); the
+    # ASSAULT conditions of triggers.py (it happened) apply to them too.
     # Singular only: on 1,200 spot-check articles the plural اعتداءات was habitual ("الاعتداءات على المسجد
     # الأقصى متكررة"); كمين only when laid (نصب كمينا): alone it is also an Egyptian police checkpoint.
     ("اعتداء", Sense("ASSAULT", None, "noun", score=0.7)),
     ("كمين", Sense("ASSAULT", None, "noun", needs=("\0",), licensed_by=tuple(fold(w) for w in (
         "نصب نصبت نصبوا ونصب ونصبت ونصبوا ينصب تنصب").split()), score=0.75)),
-    ("داهم داهمت داهموا يداهم", Sense("ASSAULT", None, "verb", score=0.65)),
     ("حمله", Sense("ASSAULT", None, "noun", needs=("جوي", "الجوي", "عسكري", "العسكري"), window=2, score=0.65)),
     ("استنكار", Sense("ACCUSE", None, "noun", score=0.8)),  # v6: the noun of استنكر (dev2: عن استنكاره)
+    # v6 (dev2): "الاتفاق الذي أبرم في فيينا" (a deal concluded), "اتصل الرئيس … بنظيره" / "اتصل هاتفيا"
+    # (a call). Tried and dropped on the spot check (README): دافع عن (0/8: "يدافع عن وطنه"), داهم ("نوبة
+    # قلبية داهمت قلبه").
+    ("ابرم ابرمت يبرم تبرم ابرما", Sense("AGREE", None, "verb", score=0.8)),
+    ("اتصل اتصلت يتصل تتصل", Sense("CONSULT", "phone", "verb", needs=("هاتفي", "بنظير"), window=6, score=0.8)),
     # v6 (sample 000: "قامت باستعدادات لهجوم"): military preparations are a build-up (PLOVER MOBILIZE);
     # the attack they prepare stays out (triggers.py: an assault within 8 words after استعدادات).
     ("استعدادات", Sense("MOBILIZE", "troops", "noun", needs=("لهجوم", "للهجوم", "لغزو", "للغزو", "لاجتياح", "عسكري",
