@@ -142,6 +142,8 @@ def find_triggers(tokens: Tokens, body: str) -> list[Trigger]:
         text = texts[i]
         if text[len(pro):].startswith(_NOT_WITH_ARTICLE) and ("ال" in pro or enc in _NOUN_ENDINGS):
             continue  # الطالب، طالباً، طالبات are students, not طالب "demanded"
+        if enc == "ات" and sense.pos == "verb" and _imperfect_stem(text[len(pro):len(text) - 2]):
+            continue  # v6: an imperfect verb takes no plural -ات: توقعات (expectations) is not توقع (signs)
         if enc == "ات" and text[len(pro):len(text) - len(enc)] in _SINGULAR_ONLY:
             continue  # v6: الاعتداءات is habitual ("الاعتداءات على الأقصى متكررة"), الاعتداء one attack
         if sense.pos == "verb" and enc and (body[tokens.ends[i] - 1] == "ة" or enc == "ي"):
@@ -159,6 +161,11 @@ def find_triggers(tokens: Tokens, body: str) -> list[Trigger]:
 
 
 _NOT_WITH_ARTICLE = ("طالب",)
+
+
+def _imperfect_stem(stem: str) -> bool:
+    """A ي/ن-initial stem, or a ت-initial one whose ي- form is in the lexicon (توقع/يوقع)."""
+    return stem.startswith(("ي", "ن")) or (stem.startswith("ت") and lookup("ي" + stem[1:]) is not None)
 _SINGULAR_ONLY = frozenset({"اعتداء"})  # v6: its plural names habitual attacks (spot check, README)
 
 

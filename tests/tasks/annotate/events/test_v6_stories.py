@@ -133,3 +133,22 @@ def test_concluded_deals_and_phone_calls_of_v6():
     assert _types("الاتفاق النووي الذي أبرمته مجموعة 5+1 مع إيران") == [("أبرمته", "AGREE")]
     assert _types("اتصل الرئيس الأميركي بنظيره الصيني") == [("اتصل", "CONSULT")]
     assert _types("اتصل بالشرطة فورا") == []
+
+
+def test_an_imperfect_verb_takes_no_plural_ending():
+    assert _types("مع توقعات بزيادة الصادرات بعد الاتفاق") == []  # expectations, not "signs"
+    assert _types("اتهامات موسكو للحلف") == [("اتهامات", "ACCUSE")]
+    assert _types("تحركات القوات الروسية") == [("تحركات", "MOBILIZE")]
+
+
+def test_undated_attacks_in_one_place_are_not_one_story_across_articles():
+    def att(eid, article, pub, trigger):
+        row = _ev(eid, article, None, ["IS"], trigger, pub=pub, mode=None)
+        return {**row, "event_type": "ASSAULT", "location_entity_id": "Iraq"}
+    s = _stories([att("e1", "a", D9, "الغارات"), att("e2", "b", D10, "مقتل")])
+    assert s["e1"] != s["e2"]
+    # meetings recalled undated in the same place still link (PLACE_DAYS: the NATO–Russia Council)
+    meet = [{**_ev("m1", "a", None, ["NATO", "Russia"], "الاجتماع", pub=D9, mode=None), "location_entity_id": "Brussels"},
+            {**_ev("m2", "b", None, ["NATO"], "المحادثات", pub=D11, mode=None), "location_entity_id": "Brussels"}]
+    s = _stories(meet)
+    assert s["m1"] == s["m2"]
