@@ -236,6 +236,9 @@ _CONDEMN = ("ادان", "ادانه", "ادانت", "ادانته", "ادانت�
             "تدين")
 
 
+_RELATIVE_WORDS = ("التي", "الذي", "اللتين", "اللذين", "الذين", "اللواتي", "والتي", "والذي")
+
+
 def _condemned(tokens: Tokens, i: int) -> bool:
     """The word before the trigger condemns it (إدانته للتفجير): the attack took place."""
     before = _preceding(tokens, i, 1)
@@ -251,5 +254,8 @@ def _assault_happened(tokens: Tokens, i: int, pro: str) -> bool:
         return False
     if _preceding(tokens, i, 1)[:1] and _preceding(tokens, i, 1)[0].lstrip("و") in ("وقف", "لوقف", "بوقف"):
         return False  # وقف إطلاق النار is a ceasefire, not an attack
+    if (tokens.texts[i].startswith(("يسيطر", "تسيطر")) and _preceding(tokens, i, 1)[:1]
+            and _preceding(tokens, i, 1)[0] in _RELATIVE_WORDS):
+        return False  # v6: "المدن التي يسيطر عليها داعش" describes control, it is no seizure
     before = [w.lstrip("وفبل") for w in _preceding(tokens, i, ASSAULT_CONTEXT)]
     return not any(w.startswith(_PLAN_WORDS) for w in before)

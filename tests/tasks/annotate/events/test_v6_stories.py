@@ -152,3 +152,8 @@ def test_undated_attacks_in_one_place_are_not_one_story_across_articles():
             {**_ev("m2", "b", None, ["NATO"], "المحادثات", pub=D11, mode=None), "location_entity_id": "Brussels"}]
     s = _stories(meet)
     assert s["m1"] == s["m2"]
+
+
+def test_control_described_in_a_relative_clause_is_not_a_seizure():
+    assert _types("في المدن التي يسيطر عليها التنظيم") == []
+    assert _types("المقاومة تسيطر على المدينة") == [("تسيطر", "ASSAULT")]
