@@ -10,6 +10,11 @@ Reproduces benchmarks/events/RESULTS.md (figures section):
     .venv/bin/python benchmarks/events/evaluate.py --no-write --throughput-articles 0 --splits dev,dev2,samples
         # the tuning view (v6): the held-out columns are not computed
 
+Columns: all; dev and dev2 (tuned on); heldout and heldout2 (scored, never read for errors; see
+RESULTS.md's history for their first runs); samples (the 5 pages) and saudinewsnet. Stories are linked
+as the flow links them (v6, ``system_events``): ``annotate_events(link=False)`` then ``link_stories``
+with ``published_at`` and the dedup stage's ``dup_group_id``; ``--batch-link`` gives v5's in-batch linking.
+
 Matching: a system mention matches a gold mention of the same article when their trigger
 spans overlap; remaining ones are matched within the same sentence (same type first, then
 the nearest). Type, date and factuality accuracy are over matched pairs. Story links are
@@ -233,8 +238,8 @@ def _spot_articles(articles: int) -> pl.DataFrame:
 
 
 def render(scores: dict[str, dict], tp: dict | None, source: str) -> str:
-    """Markdown figures, one column per subset: all; dev (tuned on) and heldout (see the history
-    table for its first run); samples (5 pages, 2 without a date) and saudinewsnet (42 articles)."""
+    """Markdown figures, one column per subset: all; dev and dev2 (tuned on), heldout and heldout2 (see
+    the history table for their first runs); samples (5 pages, 2 without a date) and saudinewsnet."""
     f = lambda x: f"{x:.2f}"  # noqa: E731
     cols = list(scores)
     row = lambda name, fn, goal="": f"| {name} | " + " | ".join(fn(scores[c]) for c in cols) + f" | {goal} |"  # noqa: E731

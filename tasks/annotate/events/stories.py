@@ -28,6 +28,8 @@ verb reports of one article (above) and two mentions of one article dated on dif
 never share a story, even through a third mention; and with story-level (complete-link)
 constraints: a story has one place, its day-dated mentions lie within ``STORY_DAYS`` and, from
 any one article, its mentions of known tense are all planned or all asserted (``STORY_ONE_TENSE``).
+v6: the same-day retelling exception and the deictic slack need both sides named (two parties), a
+reception is never "one visit retold", and undated attacks do not link by place alone.
 Different rounds of talks on different days do not link. Agency copies (``copies.py``: same
 optional ``dup_group_id``, or nearly the same sequence of triggers) link their aligned mentions
 even with one party or none.
