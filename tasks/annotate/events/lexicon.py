@@ -174,6 +174,7 @@ for _forms, _sense in [
     # Singular only: on 1,200 spot-check articles the plural اعتداءات was habitual ("الاعتداءات على المسجد
     # الأقصى متكررة"); كمين only when laid (نصب كمينا): alone it is also an Egyptian police checkpoint.
     ("اعتداء", Sense("ASSAULT", None, "noun", score=0.7)),
+    # needs=("\0",) never matches, so only the licensing verb right before (نصبوا كمينا) makes an event
     ("كمين", Sense("ASSAULT", None, "noun", needs=("\0",), licensed_by=tuple(fold(w) for w in (
         "نصب نصبت نصبوا ونصب ونصبت ونصبوا ينصب تنصب").split()), score=0.75)),
     ("حمله", Sense("ASSAULT", None, "noun", needs=("جوي", "الجوي", "عسكري", "العسكري"), window=2, score=0.65)),

@@ -36,7 +36,7 @@ DEFINITE_NO_BEFORE = True
 # v6: a place may be written behind one place noun (في مدينة X، بمحافظة X، في شمال X): dev2's Sevare,
 # Hodeidah and Sirnak attacks had the town read as a participant, so their reports shared no place.
 PLACE_NOUNS_BETWEEN = True
-SPEAKER_NOT_ACTOR = True
+SPEAKER_NOT_ACTOR = True  # v6: no actor from before a complementiser (قالت هورن إن الزعيمين سيناقشان)
 NISBA_ACTORS = True  # v6: a noun trigger's state adjectives are its actors (الحشد العسكري الروسي)
 NISBA_WINDOW = 3  # adjectives after the noun read for them (العسكري الروسي، الأمريكية الروسية)
 _COMPLEMENTISERS = tuple(fold(w) for w in "إن أن ان بأن بان انه انها انهم بانه بانها".split())

@@ -166,6 +166,8 @@ _NOT_WITH_ARTICLE = ("طالب",)
 def _imperfect_stem(stem: str) -> bool:
     """A ي/ن-initial stem, or a ت-initial one whose ي- form is in the lexicon (توقع/يوقع)."""
     return stem.startswith(("ي", "ن")) or (stem.startswith("ت") and lookup("ي" + stem[1:]) is not None)
+
+
 _SINGULAR_ONLY = frozenset({"اعتداء"})  # v6: its plural names habitual attacks (spot check, README)
 
 
