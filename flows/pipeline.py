@@ -22,6 +22,7 @@ from prefect import flow
 
 from akhbar.flows import progress
 from akhbar.flows.config import RunConfig
+from akhbar.flows.memory import return_freed_pages
 from akhbar.flows.stages import (
     annotate_task, clean_task, dedup_task, ingest_task, rejects_task, stories_task, validate_task,
 )
@@ -116,7 +117,9 @@ class _Stages:
     def _validate(self, suite: str, refs: list[PartRef], bodies: list[PartRef] = (), published: list[str] = (),
                   key: str | None = None) -> None:
         with self.timer("validate"):
-            _gate(self.summary, validate_task(suite, refs, list(bodies), list(published), key, self.run["started_at"]))
+            result = validate_task(suite, refs, list(bodies), list(published), key, self.run["started_at"])
+            return_freed_pages()  # the suite's frames and pandas copies: back to the OS, not kept
+            _gate(self.summary, result)
 
     def _published(self, table: str) -> list[str]:
         return [str(p) for p in publish.published_files(self.layout, table)]
@@ -146,7 +149,7 @@ class _Stages:
             progress.start("clean", len(raw_refs))
             cleaned, clean_rejects = [], []
             for c, r in _map(clean_task, [(r, str(self.run_dir), self.run["started_at"], self.config.dedup)
-                                          for r in raw_refs]):
+                                          for r in raw_refs], release=True):
                 cleaned.append(c)
                 clean_rejects.append(r)
                 progress.advance("clean")
@@ -179,7 +182,8 @@ class _Stages:
         with self.timer("annotate"):
             progress.start("annotate", len(articles))
             calls = [(a, run_dir, run_id) for a in articles]
-            for article_ref, part in zip(articles, _map(annotate_task, calls)):
+            # _map first: zip stops on it, so the generator runs past its last result (release)
+            for part, article_ref in zip(_map(annotate_task, calls, release=True), articles):
                 parts.append(part)
                 t = time.perf_counter()
                 earlier = published_events + [r.path for r in events]
@@ -249,17 +253,26 @@ def file_batches(files: list[str], max_files: int, max_bytes: int) -> list[list[
     return batches
 
 
-def _map(task, calls: list[tuple]):
+def _map(task, calls: list[tuple], release: bool = False):
     """Yield each call's result in order: submitted to the task runner when there are several
     (so a process pool or Dask cluster spreads them), run in the flow's process when there is
     one (a pool's start-up and model loading cost more than one small batch: measured 8 s for
-    10 new articles with a 2-process pool)."""
+    10 new articles with a 2-process pool).
+
+    ``release``: once the last result is in, let a process pool's workers exit, so that what
+    they hold (the annotators' models and memos) is not resident during the next stages
+    (``runners.staged_process_pool``; benchmarks/RESULTS.md, memory).
+    """
     if len(calls) == 1:
         yield task(*calls[0])
         return
     futures = [task.submit(*args) for args in calls]
     for fut in futures:
         yield fut.result()
+    if release:
+        from akhbar.flows.runners import release_workers
+
+        release_workers()
 
 
 def _gate(summary: dict, result: dict) -> None:

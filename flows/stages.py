@@ -16,6 +16,7 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from akhbar.flows.memory import bound_worker_memory
 from akhbar.schemas import tables as T
 from akhbar.warehouse.parquet_io import PartRef, read_refs, write_frame, write_table
 
@@ -194,11 +195,14 @@ def annotate_task(article_ref: PartRef, run_dir: str, run_id: str) -> dict[str, 
     quotes = annotate_quotes(articles.select("article_id", "body"), entities)
     events = annotate_events(articles, entities, link=False)  # stories: stories_task, across parts
     name = Path(article_ref.path).name
-    return {
+    refs = {
         "entities": PartRef.of(write_table(T.ENTITIES, entities, final_part(run_dir, "entities", run_id, name))),
         "quotes": PartRef.of(write_table(T.QUOTES, quotes, final_part(run_dir, "quotes", run_id, name))),
         "events": PartRef.of(write_table(T.EVENTS, events, Path(run_dir) / "events_local" / name)),
     }
+    del articles, entities, quotes, events
+    bound_worker_memory()  # memos dropped past the budget: flat worker size over many parts
+    return refs
 
 
 @task(name="link-stories", **_TASK)
