@@ -1,7 +1,7 @@
 """Keeping a run's processes small: resident-set readings, memo bounds, returning freed pages.
 
-The annotators memoise per-word work (``functools.lru_cache`` memos of 100k entries each in
-``tasks/annotate``): a pool worker that annotates part after part fills them to ~0.7 M entries
+The annotators memoise per-word work (``functools.lru_cache`` memos of 100k entries each, and
+a few dicts and sets of up to 0.5M word forms, in ``tasks/annotate``): a pool worker that annotates part after part fills them to ~0.7 M entries
 and grew from 0.29 GB (models loaded) to 0.73 GB over six 2,000-article parts (SaudiNewsNet,
 benchmarks/RESULTS.md, memory). The memos are pure, so dropping them changes no output; a
 worker drops them once it is over ``WORKER_BUDGET_MB`` after a part, which keeps its size flat
@@ -35,12 +35,17 @@ def rss_mb() -> float:
 
 
 def annotator_memos() -> list:
-    """The bounded per-word memos of the loaded annotator modules (``lru_cache`` with a
-    maxsize over 1; the loaders of models and gazetteers are ``maxsize=1`` and stay)."""
+    """The bounded per-word memos of the loaded annotator modules: ``lru_cache`` functions with
+    a maxsize over 1 (the loaders of models and gazetteers are ``maxsize=1`` and stay) and the
+    dicts and sets a module lists in its ``_MEMOS``. Each has ``cache_clear`` or ``clear``."""
     memos, seen = [], set()
     for name, module in list(sys.modules.items()):
         if not name.startswith("akhbar.tasks.annotate") or module is None:
             continue
+        for container in getattr(module, "_MEMOS", ()):
+            if id(container) not in seen:
+                seen.add(id(container))
+                memos.append(container)
         for value in vars(module).values():
             info = getattr(value, "cache_info", None)
             if info is None or id(value) in seen or not callable(info):
@@ -60,18 +65,20 @@ def bound_worker_memory(budget_mb: float = WORKER_BUDGET_MB) -> bool:
     if rss_mb() <= budget_mb:
         return False
     for memo in annotator_memos():
-        memo.cache_clear()
+        (memo.cache_clear if hasattr(memo, "cache_clear") else memo.clear)()
+    gc.collect()  # cheap in a worker: the models were frozen out of the collector (stages.py)
     return_freed_pages()
     return True
 
 
 def return_freed_pages() -> None:
-    """Collect garbage and hand free heap pages back to the OS (glibc ``malloc_trim``).
+    """Hand the heap's free pages back to the OS (glibc ``malloc_trim``; 0.2 ms).
 
-    After a stage the flow process holds pages its frames and Great Expectations' pandas
-    copies used; glibc keeps them for reuse unless trimmed.
+    After a suite the flow process holds pages that its frames and Great Expectations' pandas
+    copies used; glibc keeps them for reuse unless trimmed. No ``gc.collect()`` here: with
+    Great Expectations imported one takes 0.3 s, ten suites a run would add 3 s, and the
+    frames are freed by reference counting anyway.
     """
-    gc.collect()
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim

@@ -189,6 +189,7 @@ class _Stages:
                 earlier = published_events + [r.path for r in events]
                 events.append(stories_task(part["events"], article_ref, articles, earlier, published_articles,
                                            run_dir, run_id))
+                return_freed_pages()  # linking's candidate frames: back to the OS between parts
                 linking += time.perf_counter() - t
                 progress.advance("annotate")
         seconds = self.summary["seconds"]

@@ -7,14 +7,18 @@ from akhbar.flows import memory
 
 def test_memos_are_dropped_only_past_the_budget():
     from akhbar.tasks.annotate.entities.lexicon import match_key
+    from akhbar.tasks.annotate.events import triggers
 
     match_key("والناتو")
+    triggers._known(["اجتماع", "قمة"])
+    assert triggers._SEEN and triggers._MEMOS[0] in memory.annotator_memos()
     assert match_key.cache_info().currsize > 0
     assert match_key in memory.annotator_memos()
     assert not memory.bound_worker_memory(budget_mb=1e9)  # under budget: nothing dropped
     assert match_key.cache_info().currsize > 0
     assert memory.bound_worker_memory(budget_mb=0)
     assert match_key.cache_info().currsize == 0
+    assert not triggers._SEEN and not triggers._KNOWN  # a module's listed _MEMOS are cleared too
 
 
 def test_model_loaders_are_not_memos():

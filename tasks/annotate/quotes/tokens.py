@@ -102,6 +102,7 @@ class Doc:
 # of a cached call per word. Cleared when large so that a long-running worker stays bounded.
 _KEYS: dict[str, str] = {}
 _MAX_KEYS = 1 << 19
+_MEMOS = (_KEYS,)  # what a worker over its memory budget clears (flows/memory.py)
 
 
 def _word_keys(words: list[str]) -> list[str]:
