@@ -84,6 +84,7 @@ def institution_spans(tokens: list[str]) -> list[tuple[int, int]]:
 # a plain dict because this runs on every token of every sentence.
 _HEAD_KIND: dict[str, int] = {}
 _HEADS: set[str] = set()  # the tokens of _HEAD_KIND whose kind is not 0
+_MEMOS = (_HEAD_KIND, _HEADS)  # what a worker over its memory budget clears (flows/memory.py)
 
 
 def _head_kind(token: str) -> int:

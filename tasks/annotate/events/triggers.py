@@ -118,6 +118,7 @@ def lookup(word: str) -> tuple[Sense, str, str] | None:
 _SEEN: set[str] = set()
 _KNOWN: set[str] = set()
 _MAX_SEEN = 1 << 19
+_MEMOS = (_SEEN, _KNOWN)  # what a worker over its memory budget clears (flows/memory.py)
 
 
 def _known(texts: list[str]) -> list[int]:
