@@ -7,8 +7,9 @@ Usage:
 Each size runs in a fresh subprocess (so peak RSS is per run) on a fresh data directory: a
 fresh run over N articles, then an incremental run adding 10 new articles on top. The inputs are
 the first N lines of the corpus files in date order, written as JSON Lines. Figures come from
-the run summaries (time per stage), the flow process's peak RSS, and the peak of the whole
-process tree (flow, pool workers, Prefect's temporary API) sampled every 0.2 s from /proc.
+the run summaries (time per stage), the flow process's peak RSS, and the peaks of the whole
+process tree (flow, pool workers, Prefect's temporary API) sampled every 0.2 s from /proc:
+the sum of the processes' RSS and the sum of their PSS (shared pages split between sharers).
 "wall s" is the flow call; "process s" adds the interpreter's start and the first imports.
 """
 
@@ -68,8 +69,11 @@ print("SUMMARY " + json.dumps(summary, default=str))
 """
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (pool workers, Prefect's API), MB."""
+def tree_memory_mb(pid: int) -> tuple[float, float]:
+    """Resident (RSS) and proportional (PSS) memory of a process and all its descendants (pool
+    workers, Prefect's API), MiB. The RSS sum counts a page shared by several processes (the
+    libraries every process maps, polars' 177 MB library among them) once per process; PSS
+    splits it between them, so the PSS sum is what the tree occupies."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -77,15 +81,19 @@ def tree_rss_mb(pid: int) -> float:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, todo = 0, [pid]
+    rss = pss = 0.0
+    todo = [pid]
     while todo:
         p = todo.pop()
         todo += children.get(p, [])
         try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()[1:]
         except OSError:
-            pass
-    return total / 2**20
+            continue
+        fields = {line.split(":")[0]: int(line.split()[1]) for line in rollup if line.split()[1:]}
+        rss += fields.get("Rss", 0) / 1024
+        pss += fields.get("Pss", 0) / 1024
+    return rss, pss
 
 
 def run_child(inputs: list[Path], data: Path, runner: str) -> dict:
@@ -93,9 +101,11 @@ def run_child(inputs: list[Path], data: Path, runner: str) -> dict:
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         child = subprocess.Popen([sys.executable, "-c", CHILD, json.dumps([str(p) for p in inputs]), str(data), runner],
                                  stdout=out, stderr=err, text=True)
-        peak, started = 0.0, time.perf_counter()
+        peak = peak_pss = 0.0
+        started = time.perf_counter()
         while child.poll() is None:
-            peak = max(peak, tree_rss_mb(child.pid))
+            rss, pss = tree_memory_mb(child.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.2)
         out.seek(0)
         err.seek(0)
@@ -105,6 +115,7 @@ def run_child(inputs: list[Path], data: Path, runner: str) -> dict:
     line = next(l for l in stdout.splitlines() if l.startswith("SUMMARY "))
     summary = json.loads(line[len("SUMMARY "):])
     summary["tree_peak_mb"] = round(peak, 1)
+    summary["tree_peak_pss_mb"] = round(peak_pss, 1)
     summary["process_wall_s"] = round(time.perf_counter() - started, 2)  # with interpreter start-up
     return summary
 
@@ -133,7 +144,7 @@ def row(result: dict, which: str) -> str:
             f"{n / max(secs.get('ingest', 0) + secs.get('clean', 0) + secs.get('dedup', 0), 1e-9):.0f} | "
             + " | ".join(f"{secs.get(k, 0):.1f}" for k in STAGES)
             + f" | {validate_s:.1f} | {1 - stage_total / s['wall_s']:.0%} | {prefect_s:.1f} ({prefect_s / s['wall_s']:.0%})"
-            + f" | {s['peak_rss_mb']:.0f} | {s['tree_peak_mb']:.0f} | {near:.1%} |")
+            + f" | {s['peak_rss_mb']:.0f} | {s['tree_peak_mb']:.0f} | {s['tree_peak_pss_mb']:.0f} | {near:.1%} |")
 
 
 def main() -> None:
@@ -146,8 +157,8 @@ def main() -> None:
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, runner {args.runner}",
         "",
-        "| corpus | run | new rows | wall s | process s | rows/s end to end | rows/s ingest+clean+dedup | ingest s | clean s | dedup s | annotate s | link stories s | validate s | publish s | GE s | outside stages (imports, Prefect) | Prefect s (share) | peak RSS MB, flow process | peak RSS MB, all processes | near-dup rate |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| corpus | run | new rows | wall s | process s | rows/s end to end | rows/s ingest+clean+dedup | ingest s | clean s | dedup s | annotate s | link stories s | validate s | publish s | GE s | outside stages (imports, Prefect) | Prefect s (share) | peak RSS MiB, flow process | peak RSS MiB, all processes (sum) | peak PSS MiB, all processes | near-dup rate |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         lines += [row(r, "fresh"), row(r, "incremental")]
