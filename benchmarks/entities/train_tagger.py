@@ -7,7 +7,9 @@ Usage:
     python benchmarks/entities/train_tagger.py --out OUT_DIR   # full data, elsewhere (check)
 
 Deterministic: sentences are read in file order, L-BFGS has no random component, and the
-parameters below are fixed, so the same input gives the same model.
+parameters below are fixed, so the same input gives the same model. v5: each sentence also
+gets its document-evidence features, a "document" being a block of DOC_SENTENCES consecutive
+sentences (ANERcorp marks no article boundaries; features.py).
 """
 
 from __future__ import annotations
@@ -70,6 +72,13 @@ def write_vocab(sents: list, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def block_codes(sentences: list[list[str]]) -> list:
+    """Document-evidence codes of consecutive ANERcorp sentences, blocks of DOC_SENTENCES as documents."""
+    from akhbar.tasks.annotate.entities.features import DOC_SENTENCES, document_codes
+
+    return document_codes(sentences, [i // DOC_SENTENCES for i in range(len(sentences))])
+
+
 def train(sents: list, model_path: Path) -> None:
     """Fit the CRF on ``sents`` and save it to ``model_path``."""
     import pycrfsuite
@@ -77,8 +86,9 @@ def train(sents: list, model_path: Path) -> None:
     from akhbar.tasks.annotate.entities.features import sentence_features
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for sent in sents:
-        trainer.append(sentence_features([t for t, _ in sent]), [y for _, y in sent])
+    codes = block_codes([[t for t, _ in s] for s in sents])
+    for sent, code in zip(sents, codes):
+        trainer.append(sentence_features([t for t, _ in sent], code), [y for _, y in sent])
     trainer.set_params(PARAMS)
     trainer.train(str(model_path))
 

@@ -22,7 +22,7 @@ from akhbar.tasks.annotate.entities.recognize import add_repeats, article_names,
 from akhbar.tasks.annotate.entities.tagger import tag_sentences
 from akhbar.tasks.text import sentence_spans
 
-ANNOTATOR = "entities_crf_v4"  # v4: the future marker س is never cut from a name
+ANNOTATOR = "entities_crf_v5"  # v5: document-evidence features, nasab/آل/title/credit rules
 # Articles whose sentences are tagged together (decoding cost per step is spread over the
 # batch); memory stays bounded by the batch, not the frame.
 ARTICLE_BATCH = 200
@@ -77,7 +77,9 @@ def _annotate_batch(articles: list[tuple[str, str]]) -> list[dict]:
     for article_id, body in articles:
         sents = _sentences(body)
         parsed.append((article_id, body, sents, [[body[a:b] for a, b in sp] for _, sp in sents]))
-    tagged = iter(tag_sentences([toks for *_, tokens in parsed for toks in tokens]))
+    # each article is one document for the tagger's document-evidence features
+    docs = [k for k, (*_, tokens) in enumerate(parsed) for _ in tokens]
+    tagged = iter(tag_sentences([toks for *_, tokens in parsed for toks in tokens], docs))
     rows: list[dict] = []
     for article_id, body, sents, tokens in parsed:
         tags = [next(tagged) for _ in tokens]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from akhbar.tasks.annotate.entities.recognize import recognize
+from akhbar.tasks.annotate.entities.features import DOC_SENTENCES
+from akhbar.tasks.annotate.entities.recognize import add_repeats, article_names, recognize
+from akhbar.tasks.annotate.entities.tagger import tag_sentences
 
 
 def read_sentences(text: str) -> list[list[str]]:
@@ -21,10 +23,36 @@ def read_sentences(text: str) -> list[list[str]]:
     return sents
 
 
-def tag_sentence(tokens: list[str]) -> list[str]:
-    """BIO tags (B-/I-PER, ORG, LOC, O) of one tokenised sentence; the whole token is tagged."""
+def tag_sentence(tokens: list[str], tagged: tuple | None = None) -> list[str]:
+    """BIO tags (B-/I-PER, ORG, LOC, O) of one tokenised sentence; the whole token is tagged.
+
+    ``tagged``: its CRF (labels, probabilities) when tagged with its document (``tag_document``).
+    """
+    return _bio(tokens, recognize(tokens, frozenset(), tagged))
+
+
+def tag_document(sentences: list[list[str]]) -> list[list[str]]:
+    """BIO tags of consecutive sentences, as the annotator tags an article's sentences.
+
+    A CoNLL file (ANERcorp) marks no article boundaries, and the tagger's document evidence
+    and the article-level repeats (``article_names``) need some: blocks of DOC_SENTENCES
+    sentences, the blocks the model was trained with, stand for the articles.
+    """
+    tagged = tag_sentences(sentences, [i // DOC_SENTENCES for i in range(len(sentences))])
+    out = []
+    for a in range(0, len(sentences), DOC_SENTENCES):
+        block = [(t, recognize(t, frozenset(), tg) if t else [])
+                 for t, tg in zip(sentences[a : a + DOC_SENTENCES], tagged[a : a + DOC_SENTENCES])]
+        names = article_names(block)
+        for tokens, cands in block:
+            out.append(_bio(tokens, add_repeats(tokens, cands, names)))
+    return out
+
+
+def _bio(tokens: list[str], cands) -> list[str]:
+    """BIO tags of a sentence's candidates."""
     tags = ["O"] * len(tokens)
-    for c in recognize(tokens, frozenset()):
+    for c in cands:
         tags[c.first] = "B-" + c.entity_type
         for i in range(c.first + 1, c.last):
             tags[i] = "I-" + c.entity_type
@@ -35,8 +63,8 @@ def tag_conll(in_path: str | Path, out_path: str | Path) -> None:
     """Write ``token<TAB>BIO-tag`` lines for the tokens of ``in_path``, blank lines preserved."""
     sents = read_sentences(Path(in_path).read_text(encoding="utf-8-sig"))
     lines: list[str] = []
-    for i, tokens in enumerate(sents):
+    for i, (tokens, tags) in enumerate(zip(sents, tag_document(sents))):
         if i:
             lines.append("")
-        lines.extend(f"{t}\t{y}" for t, y in zip(tokens, tag_sentence(tokens) if tokens else []))
+        lines.extend(f"{t}\t{y}" for t, y in zip(tokens, tags))
     Path(out_path).write_text("\n".join(lines) + "\n", encoding="utf-8")

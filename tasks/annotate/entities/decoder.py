@@ -7,7 +7,9 @@ features, and of the features it lends to each neighbour, once per distinct word
 process; per token only the few sentence-dependent features (bigram, gazetteer, institution
 shape, BOS) are looked up, the gazetteer and institution ones by one scan over the whole batch
 (sentences joined with GAP tokens). Viterbi then runs on all sentences of a batch at once,
-forward-backward on those with a name (only names need a marginal). The weights come from the
+forward-backward on those with a name (only names need a marginal). Document evidence (v5,
+``features.document_codes``) is one small code per token, computed for the whole call at once
+from cues kept beside each form's row, whose features' summed weights sit in a 48-row table. The weights come from the
 model itself (``Tagger.info``), so the model file stays the single source of truth; a unit
 test checks labels against crfsuite's.
 """
@@ -19,7 +21,15 @@ from itertools import chain, repeat
 import numpy as np
 import pycrfsuite
 
-from akhbar.tasks.annotate.entities.features import CONTEXT_OFFSETS, _word_features, lent_features
+from akhbar.tasks.annotate.entities.features import (
+    CONTEXT_OFFSETS,
+    N_CODES,
+    _word_features,
+    code_features,
+    cues_of,
+    document_codes,
+    lent_features,
+)
 from akhbar.tasks.annotate.entities.patterns import institution_spans
 from akhbar.tasks.annotate.entities.phrases import GAP, find_phrases, type_index
 
@@ -59,6 +69,10 @@ class Decoder:
         for (a, b), w in info.transitions.items():
             self.trans[lab[a], lab[b]] = w
         self.exp_trans = np.exp(self.trans)
+        # summed weights of each document-evidence code's features (features.code_features)
+        self.code_weights = np.array([
+            self.weights[[self.attrs.get(f, 0) for f in code_features(c)]].sum(0) for c in range(N_CODES)
+        ])
         self.o_label = lab.get("O", -1)
         self._reset()
 
@@ -70,6 +84,14 @@ class Decoder:
         self._forms: list[str] = [""]  # the word form of each row
         self._table = np.zeros((TABLE_WORDS + 1, 1 + len(CONTEXT_OFFSETS), len(self.labels)))
         self._hits = np.zeros(TABLE_WORDS + 1, dtype=np.int64)  # tokens seen per row (halved at each eviction)
+        self._evictions = 0  # _make_room calls so far
+        self._ensured = -1  # the value of _evictions when _ensure_rows last ran
+        # per row, the form's document-evidence cues (features.cues_of): its stem (as an id of
+        # _stem_ids, -1 for none) and its cue bits; _stems keeps the strings for evictions
+        self._stems: list[str | None] = [None]
+        self._stem_ids: dict[str, int] = {}
+        self._row_stem = np.full(TABLE_WORDS + 1, -1, dtype=np.intp)
+        self._row_bits = np.zeros(TABLE_WORDS + 1, dtype=np.intp)
 
     def _make_room(self, needed: int) -> None:
         """Keep only the KEEP_WORDS most used forms, and room for ``needed`` new ones."""
@@ -77,7 +99,10 @@ class Decoder:
         if needed >= size:  # one sentence with more new forms than the table (never seen): grow
             self._table = np.resize(self._table, (needed + 1, *self._table.shape[1:]))
             self._hits = np.resize(self._hits, needed + 1)
+            self._row_stem = np.resize(self._row_stem, needed + 1)
+            self._row_bits = np.resize(self._row_bits, needed + 1)
             size = needed + 1
+        self._evictions += 1
         hits = self._hits[:used].copy()
         hits[0] = hits.max() + 1  # the padding row stays row 0
         keep = np.sort(np.argsort(-hits, kind="stable")[: max(1, min(KEEP_WORDS + 1, size - needed))])
@@ -86,6 +111,10 @@ class Decoder:
         self._hits[keep.size :] = 0
         self._keys = [self._keys[i] for i in keep.tolist()]
         self._forms = [self._forms[i] for i in keep.tolist()]
+        self._stems = [self._stems[i] for i in keep.tolist()]
+        self._row_bits[: keep.size] = self._row_bits[keep]
+        self._stem_ids = {}  # renumbered over the kept rows, so the id table stays bounded
+        self._row_stem[: keep.size] = [self._stem_id(t) for t in self._stems]
         self._ids = {form: i for i, form in enumerate(self._forms) if i}
 
     def _add_words(self, tokens: list[str]) -> None:
@@ -93,17 +122,25 @@ class Decoder:
         first, width = len(self._keys), self._table.shape[1]
         attrs: list[str] = []
         lens: list[int] = []  # attributes per table slot, slots in table order
+        stems: list[int] = []
+        cue_bits: list[int] = []
         for n, token in enumerate(tokens):
             self._ids[token] = first + n
             self._forms.append(token)
             feats = _word_features(token)
             self._keys.append(feats[1] if feats[0] == "punct" else feats[0])
+            stem, bits = cues_of(feats)
+            self._stems.append(stem)
+            stems.append(self._stem_id(stem))
+            cue_bits.append(bits)
             attrs += feats
             lens.append(len(feats))
             for d in CONTEXT_OFFSETS:
                 lent = lent_features(feats, d)
                 attrs += lent
                 lens.append(len(lent))
+        self._row_stem[first : first + len(tokens)] = stems
+        self._row_bits[first : first + len(tokens)] = cue_bits
         # Attribute ids in one C-level pass (0: not in the model, dropped).
         rows = np.fromiter(map(self.attrs.get, attrs, repeat(0)), dtype=np.intp, count=len(attrs))
         slot = np.repeat(np.arange(len(lens)), lens)
@@ -115,8 +152,8 @@ class Decoder:
             # adding the weights one by one, one label column at a time (bounded memory)
             block[:, y] = np.bincount(slot, weights=self.weights[rows, y], minlength=len(lens))
 
-    def _emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
-        """State scores of every token (rows in reading order, PAD rows around sentences)."""
+    def _ensure_rows(self, sentences: list[list[str]]) -> None:
+        """Give every word form of ``sentences`` a table row (computing the new ones)."""
         forms = dict.fromkeys(chain.from_iterable(sentences))
         new = [t for t in forms if t not in self._ids]
         if len(self._keys) + len(new) >= len(self._hits):
@@ -125,6 +162,12 @@ class Decoder:
             new = [t for t in forms if t not in self._ids]
         if new:
             self._add_words(new)
+        self._ensured = self._evictions
+
+    def _emissions(self, sentences: list[list[str]]) -> tuple[np.ndarray, list[int]]:
+        """State scores of every token (rows in reading order, PAD rows around sentences)."""
+        if self._evictions != self._ensured:  # a chunk's eviction may have dropped some
+            self._ensure_rows(sentences)
         ids, starts, flat = [0] * PAD, [], [GAP] * PAD
         for tokens in sentences:
             starts.append(len(ids))
@@ -182,12 +225,33 @@ class Decoder:
             rows += [get("inst=B", 0)] + [get("inst=I", 0)] * (b - a - 1)
         return np.array(pos, dtype=np.intp), np.array(rows, dtype=np.intp)
 
-    def tag(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+    def _stem_id(self, stem: str | None) -> int:
+        return -1 if stem is None else self._stem_ids.setdefault(stem, len(self._stem_ids))
+
+    def _row_cues(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(stem ids, cue bits) of each token, read from the table rows (``_ensure_rows``)."""
+        rows = np.fromiter(map(self._ids.__getitem__, tokens), dtype=np.intp, count=len(tokens))
+        return self._row_stem[rows], self._row_bits[rows]
+
+    def tag(
+        self, sentences: list[list[str]], docs: list[int] | None = None
+    ) -> list[tuple[list[str], list[float]]]:
         """(labels, marginal probability of each label; 1.0 for O) per sentence.
 
         Pass many sentences at once (all of an article, or of many articles): they are decoded
         in batches of similar length, and a sentence's result does not depend on its batch.
+        ``docs[i]``: the document (article) of sentence i, for the document-evidence features;
+        without it each sentence is its own document.
         """
+        if docs is None:
+            docs = range(len(sentences))
+        # every form of the call gets its row first (one feature pass per new form), so the
+        # document evidence reads its cues from the rows; the chunks below find them there
+        self._ensure_rows(sentences)
+        codes = document_codes(sentences, list(docs), self._row_cues)
+        return self._tag_all(sentences, codes)
+
+    def _tag_all(self, sentences: list[list[str]], codes: list) -> list[tuple[list[str], list[float]]]:
         out: list[tuple[list[str], list[float]]] = [([], [])] * len(sentences)
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         chunk: list[int] = []
@@ -196,13 +260,19 @@ class Decoder:
             chunk.append(i)
             size += len(sentences[i])
             if len(chunk) == BATCH_SENTENCES or size >= CHUNK_TOKENS or i == order[-1]:
-                for j, res in zip(chunk, self._tag([sentences[j] for j in chunk])):
+                for j, res in zip(chunk, self._tag([sentences[j] for j in chunk], [codes[j] for j in chunk])):
                     out[j] = res
                 chunk, size = [], 0
         return out
 
-    def _tag(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+    def _tag(
+        self, sentences: list[list[str]], codes: list[np.ndarray]
+    ) -> list[tuple[list[str], list[float]]]:
         em, starts = self._emissions(sentences)
+        # document evidence: one summed weight row per code (after the word and sparse rows)
+        lens = np.array([len(c) for c in codes])
+        shift = np.array(starts) - (np.cumsum(lens) - lens)  # emission row of each sentence's token 0
+        em[np.repeat(shift, lens) + np.arange(lens.sum())] += self.code_weights[np.concatenate(codes)]
         lens = np.array([len(s) for s in sentences])
         idx = np.minimum(np.array(starts)[:, None] + np.arange(lens.max())[None, :], len(em) - 1)
         scores = em[idx]  # (sentences, max length, labels); cells past a sentence's end unused

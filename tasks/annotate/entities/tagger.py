@@ -14,7 +14,7 @@ from importlib import resources
 import pycrfsuite
 
 from akhbar.tasks.annotate.entities.decoder import Decoder
-from akhbar.tasks.annotate.entities.features import sentence_features
+from akhbar.tasks.annotate.entities.features import document_codes, sentence_features
 
 MODEL_NAME = "crf.model"
 
@@ -40,12 +40,16 @@ def _decoder() -> Decoder:
     return Decoder(model_path())
 
 
-def tag_sentences(sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+def tag_sentences(
+    sentences: list[list[str]], docs: list[int] | None = None
+) -> list[tuple[list[str], list[float]]]:
     """BIO labels and per-label marginal probabilities (1.0 for O) of each sentence.
 
     Tag many sentences in one call (an article, or a batch of articles): decoding is batched.
+    ``docs[i]``: the article of sentence i (document-evidence features); without it each
+    sentence is a document of its own.
     """
-    return _decoder().tag(sentences)
+    return _decoder().tag(sentences, docs)
 
 
 def tag_tokens(tokens: list[str]) -> tuple[list[str], list[float]]:
@@ -55,10 +59,20 @@ def tag_tokens(tokens: list[str]) -> tuple[list[str], list[float]]:
 
 def tag_tokens_crfsuite(tokens: list[str]) -> tuple[list[str], list[float]]:
     """``tag_tokens`` through python-crfsuite itself (slow; the reference in tests)."""
+    return tag_sentences_crfsuite([tokens])[0]
+
+
+def tag_sentences_crfsuite(sentences: list[list[str]], docs: list[int] | None = None) -> list:
+    """``tag_sentences`` through python-crfsuite itself (slow; the reference in tests)."""
+    codes = document_codes(sentences, list(range(len(sentences))) if docs is None else docs)
+    return [_crfsuite_one(tokens, c) for tokens, c in zip(sentences, codes)]
+
+
+def _crfsuite_one(tokens: list[str], codes) -> tuple[list[str], list[float]]:
     if not tokens:
         return [], []
     tagger = _tagger()
-    labels = tagger.tag(sentence_features(tokens))
+    labels = tagger.tag(sentence_features(tokens, codes))
     probs = [tagger.marginal(y, i) if y != "O" else 1.0 for i, y in enumerate(labels)]
     return labels, probs
 
