@@ -10,7 +10,7 @@ from akhbar.schemas.tables import QUOTES
 from .extract import extract
 from .speakers import Mention
 
-ANNOTATOR = "quotes_rules_v2"  # v2: the shared sentence splitter ends a sentence after a number
+ANNOTATOR = "quotes_rules_v3"  # v3: the shared sentence splitter does not end a sentence at "د." (one-letter abbreviations)
 
 _SCHEMA = {
     "quote_id": pl.Utf8, "article_id": pl.Utf8, "kind": pl.Utf8, "text": pl.Utf8,
