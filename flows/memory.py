@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import os
 import sys
 
 # Resident size over which an annotate worker drops its memos after a part. A fresh worker
 # with the models loaded is ~0.29 GB and one 2,000-article part adds ~0.2 GB of memos and
-# working set; with 0.45 GB the memos are dropped after about every part, which measured 3%
-# more CPU time over six parts (74.5 s -> 76.8 s) and a peak of 0.65 GB instead of 0.73 GB
-# (/tmp-free rerun: benchmarks/RESULTS.md, memory).
-WORKER_BUDGET_MB = 450
+# working set, so with 0.45 GB the memos are dropped after about every part. Measured on all
+# 31k SaudiNewsNet articles (benchmarks/RESULTS.md, memory): workers flat at ~0.6 GB instead
+# of growing to ~0.85 GB, the tree's peak 2.51 -> 2.15 GB (RSS sum), and no measurable cost
+# (annotate 96 s unbounded, 93 s bounded: inside run-to-run noise). ``AKHBAR_WORKER_MEMORY_MB``
+# sets it for a run (workers inherit the environment).
+WORKER_BUDGET_MB = float(os.environ.get("AKHBAR_WORKER_MEMORY_MB", "450"))
 
 
 def rss_mb() -> float:
@@ -29,8 +32,6 @@ def rss_mb() -> float:
             pages = int(f.read().split()[1])
     except OSError:
         return 0.0
-    import os
-
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
