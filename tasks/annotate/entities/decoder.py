@@ -9,8 +9,8 @@ shape, BOS) are looked up, the gazetteer and institution ones by one scan over t
 (sentences joined with GAP tokens). Viterbi then runs on all sentences of a batch at once,
 forward-backward on those with a name (only names need a marginal). Document evidence (v5,
 ``features.document_codes``) is one small code per token, computed for the whole call at once
-from cues kept beside each form's row, whose features' summed weights sit in a 48-row table. The weights come from the
-model itself (``Tagger.info``), so the model file stays the single source of truth; a unit
+from cues kept beside each form's row, whose features' summed weights sit in a 48-row table.
+The weights come from the model itself (``Tagger.info``), so the model file stays the single source of truth; a unit
 test checks labels against crfsuite's.
 """
 
