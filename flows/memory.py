@@ -3,9 +3,10 @@
 The annotators memoise per-word work (``functools.lru_cache`` memos of 100k entries each, and
 a few dicts and sets of up to 0.5M word forms, in ``tasks/annotate``): a pool worker that
 annotates part after part fills them to ~0.7M entries and grew from 0.29 GB (models loaded) to
-0.73 GB over six 2,000-article parts (SaudiNewsNet, benchmarks/RESULTS.md, memory). The memos are pure, so dropping them changes no output; a
-worker drops them once it is over ``WORKER_BUDGET_MB`` after a part, which keeps its size flat
-with the number of parts instead of growing to the memos' bound.
+0.73 GB over six 2,000-article parts (SaudiNewsNet, benchmarks/RESULTS.md, memory). The memos
+are pure, so dropping them changes no output; a worker drops them once it is over
+``WORKER_BUDGET_MB`` after a part, which keeps its size flat with the number of parts instead
+of growing to the memos' bound.
 """
 
 from __future__ import annotations
